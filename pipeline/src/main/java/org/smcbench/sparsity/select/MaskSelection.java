@@ -1,6 +1,7 @@
 package org.smcbench.sparsity.select;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Map;
  */
 public final class MaskSelection {
   private final LinkedHashMap<String, boolean[]> masks;
+  private final Map<String, Long> keptPerTensor = new HashMap<>();
   private final long kept;
   private final long numel;
 
@@ -21,9 +23,11 @@ public final class MaskSelection {
     this.masks = masks;
     long k = 0;
     long n = 0;
-    for (boolean[] m : masks.values()) {
-      k += countTrue(m);
-      n += m.length;
+    for (Map.Entry<String, boolean[]> e : masks.entrySet()) {
+      long c = countTrue(e.getValue());
+      keptPerTensor.put(e.getKey(), c);
+      k += c;
+      n += e.getValue().length;
     }
     this.kept = k;
     this.numel = n;
@@ -49,6 +53,12 @@ public final class MaskSelection {
 
   public long kept() {
     return kept;
+  }
+
+  /** Kept entries of one tensor. */
+  public long kept(String name) {
+    mask(name);
+    return keptPerTensor.get(name);
   }
 
   public long pruned() {
