@@ -1,0 +1,133 @@
+package org.smcbench.sparsity.select;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ExactKthTest {
+
+  /** Random arrays mixing wide-range values, a small pool of repeated values, negatives and ±0. */
+  private static List<float[]> randomArrays(long seed, int arrays, int maxLength) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    float[] pool = {-0.0f, 0.0f, 1.5f, -1.5f, 1e-30f, -3e38f, Float.MIN_VALUE, -Float.MIN_VALUE,
+        Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+    List<float[]> out = new ArrayList<>();
+    for (int a = 0; a < arrays; a++) {
+      float[] x = new float[rng.nextInt(1, maxLength + 1)];
+      for (int i = 0; i < x.length; i++) {
+        switch (rng.nextInt(4)) {
+          case 0 -> x[i] = pool[rng.nextInt(pool.length)];
+          case 1 -> x[i] = (float) rng.nextGaussian() * 1e-3f;
+          case 2 -> x[i] = rng.nextInt(-5, 6); // heavy duplicates
+          default -> x[i] = (float) ((rng.nextDouble() - 0.5) * Math.pow(10, rng.nextInt(-20, 20)));
+        }
+      }
+      out.add(x);
+    }
+    return out;
+  }
+
+  private static float[] concatSorted(List<float[]> arrays) {
+    int n = arrays.stream().mapToInt(a -> a.length).sum();
+    float[] all = new float[n];
+    int at = 0;
+    for (float[] a : arrays) {
+      System.arraycopy(a, 0, all, at, a.length);
+      at += a.length;
+    }
+    Arrays.sort(all);
+    return all;
+  }
+
+  private static long countBelow(float[] sorted, float v) {
+    long c = 0;
+    for (float x : sorted) {
+      if (x < v) {
+        c++;
+      }
+    }
+    return c;
+  }
+
+  @Test
+  void matchesSortAcrossSeedsIncludingEdgeRanks() {
+    for (long seed = 1; seed <= 60; seed++) {
+      List<float[]> arrays = randomArrays(seed, 1 + (int) (seed % 4), 3000);
+      float[] sorted = concatSorted(arrays);
+      int n = sorted.length;
+      SplittableRandom rng = new SplittableRandom(seed * 31);
+      long[] ranks = {0, n - 1, n / 2, rng.nextInt(n), rng.nextInt(n)};
+      for (long k : ranks) {
+        ExactKth.Result r = ExactKth.select(arrays, null, k);
+        // float == treats -0.0 and +0.0 as the same value, which is the documented semantics
+        assertTrue(r.value() == sorted[(int) k], "seed " + seed + " k " + k + ": " + r.value()
+            + " vs " + sorted[(int) k]);
+        assertEquals(countBelow(sorted, r.value()), r.below(), "below, seed " + seed + " k " + k);
+      }
+    }
+  }
+
+  @Test
+  void largeInputTakesParallelPathAndStaysExact() {
+    SplittableRandom rng = new SplittableRandom(7);
+    float[] a = new float[1_500_000];
+    float[] b = new float[700_001];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = (float) rng.nextGaussian();
+    }
+    for (int i = 0; i < b.length; i++) {
+      b[i] = rng.nextInt(-100, 100) * 0.25f;
+    }
+    float[] sorted = concatSorted(List.of(a, b));
+    for (long k : new long[] {0, 1, 1_000_000, 1_100_000, sorted.length - 1}) {
+      assertEquals(sorted[(int) k], ExactKth.kth(List.of(a, b), k), 0f, "k " + k);
+    }
+  }
+
+  @Test
+  void includeMaskRestrictsTheRanking() {
+    float[] x = {5f, -1f, 3f, 2f, 9f, -7f};
+    boolean[] in = {true, false, true, true, false, true};
+    // considered: 5, 3, 2, -7 -> sorted -7, 2, 3, 5
+    ExactKth.Result r = ExactKth.select(List.of(x), List.of(in), 1);
+    assertEquals(2f, r.value());
+    assertEquals(1, r.below());
+    assertEquals(5f, ExactKth.select(List.of(x), List.of(in), 3).value());
+    assertThrows(IllegalArgumentException.class, () -> ExactKth.select(List.of(x), List.of(in), 4));
+  }
+
+  @Test
+  void zerosOfBothSignsAreOneValue() {
+    float[] x = {-0.0f, 0.0f, -0.0f, 1f, -1f};
+    ExactKth.Result r = ExactKth.select(List.of(x), null, 3);
+    assertEquals(0.0f, r.value(), 0f);
+    assertEquals(1, r.below());
+    assertEquals(ExactKth.key(-0.0f), ExactKth.key(0.0f));
+    assertTrue(ExactKth.key(-Float.MIN_VALUE) < ExactKth.key(0f));
+    assertTrue(ExactKth.key(Float.NEGATIVE_INFINITY) < ExactKth.key(-Float.MAX_VALUE));
+    assertEquals(-2.5f, ExactKth.fromKey(ExactKth.key(-2.5f)));
+  }
+
+  @Test
+  void nanIsRejectedUnlessExcluded() {
+    float[] x = {1f, Float.NaN, 2f};
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ExactKth.kth(x, 0));
+    assertTrue(e.getMessage().contains("NaN at index 1"), e.getMessage());
+    assertEquals(2f, ExactKth.select(List.of(x), List.of(new boolean[] {true, false, true}), 1)
+        .value());
+  }
+
+  @Test
+  void rankOutOfRangeIsRejected() {
+    assertThrows(IllegalArgumentException.class, () -> ExactKth.kth(new float[] {1f}, 1));
+    assertThrows(IllegalArgumentException.class, () -> ExactKth.kth(new float[] {1f}, -1));
+    assertThrows(IllegalArgumentException.class, () -> ExactKth.kth(new float[0], 0));
+  }
+}
