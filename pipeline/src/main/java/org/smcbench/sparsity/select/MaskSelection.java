@@ -77,9 +77,7 @@ public final class MaskSelection {
   static long countTrue(boolean[] m) {
     long c = 0;
     for (boolean b : m) {
-      if (b) {
-        c++;
-      }
+      c += b ? 1 : 0; // branch-free: masks are scattered
     }
     return c;
   }

@@ -120,8 +120,15 @@ public final class MaskSelector {
       float[] s = scores.get(t);
       boolean[] c = current == null ? null : current.get(t);
       boolean[] o = out.get(t);
-      for (int i = 0; i < s.length; i++) {
-        o[i] = (c == null || c[i]) && s[i] >= threshold;
+      // non-short-circuit & keeps the loop free of data-dependent branches
+      if (c == null) {
+        for (int i = 0; i < s.length; i++) {
+          o[i] = s[i] >= threshold;
+        }
+      } else {
+        for (int i = 0; i < s.length; i++) {
+          o[i] = c[i] & s[i] >= threshold;
+        }
       }
     });
     long ties = extra - kth.below();
