@@ -80,9 +80,13 @@ public final class ExactKth {
 
   /** Order-preserving int key of a non-NaN float; both zeros map to 0. */
   static int key(float x) {
-    int bits = Float.floatToRawIntBits(x);
+    return unsignedKey(Float.floatToRawIntBits(x)) ^ Integer.MIN_VALUE;
+  }
+
+  /** The key of float bits, offset by 2^31 so that unsigned order is float order. */
+  private static int unsignedKey(int bits) {
     int sign = bits >> 31;
-    return ((bits & 0x7FFFFFFF) ^ sign) - sign;
+    return (((bits & 0x7FFFFFFF) ^ sign) - sign) ^ Integer.MIN_VALUE;
   }
 
   static float fromKey(int key) {
@@ -151,28 +155,36 @@ public final class ExactKth {
       int[] h = scratch;
       // (0x7F800000 - magnitude) turns negative exactly for NaN payloads; OR-ing keeps the loop
       // branch-free and the check costs one subtraction per value.
+      // Masked entries add 0 instead of being skipped: a branch on a scattered mask mispredicts
+      // (2x the CPU time, measured).
       int nan = 0;
-      if (highBucket < 0) {
+      if (highBucket < 0 && mask == null) {
         for (int i = from; i < to; i++) {
-          if (mask != null && !mask[i]) {
-            continue;
-          }
           int bits = Float.floatToRawIntBits(x[i]);
           int mag = bits & 0x7FFFFFFF;
           nan |= 0x7F800000 - mag;
-          int sign = bits >> 31;
-          int u = ((mag ^ sign) - sign) ^ Integer.MIN_VALUE;
-          h[u >>> 16]++;
+          h[unsignedKey(bits) >>> 16]++;
+        }
+      } else if (highBucket < 0) {
+        for (int i = from; i < to; i++) {
+          int bits = Float.floatToRawIntBits(x[i]);
+          int in = mask[i] ? 1 : 0;
+          // -in is all ones for included entries, so an excluded NaN leaves `nan` alone
+          nan |= (0x7F800000 - (bits & 0x7FFFFFFF)) & -in;
+          h[unsignedKey(bits) >>> 16] += in;
+        }
+      } else if (mask == null) {
+        for (int i = from; i < to; i++) {
+          int u = unsignedKey(Float.floatToRawIntBits(x[i]));
+          if (u >>> 16 == highBucket) {
+            h[u & 0xFFFF]++;
+          }
         }
       } else {
         for (int i = from; i < to; i++) {
-          if (mask != null && !mask[i]) {
-            continue;
-          }
-          int bits = Float.floatToRawIntBits(x[i]);
-          int sign = bits >> 31;
-          int u = (((bits & 0x7FFFFFFF) ^ sign) - sign) ^ Integer.MIN_VALUE;
-          if (u >>> 16 == highBucket) {
+          int u = unsignedKey(Float.floatToRawIntBits(x[i]));
+          // one rarely-taken branch: only the chosen bucket's (included) values are counted
+          if (u >>> 16 == highBucket & mask[i]) {
             h[u & 0xFFFF]++;
           }
         }

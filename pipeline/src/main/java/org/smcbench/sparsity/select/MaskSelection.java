@@ -11,7 +11,8 @@ import java.util.Map;
  * flat row-major {@code boolean[]} in scope order.
  *
  * <p>The selection takes ownership of the arrays it is given and hands out the same arrays: they
- * are shared, not copied (a RoBERTa-large scope is 355 M entries), and must not be modified.
+ * are shared, not copied (a RoBERTa-large scope is 355 M entries), and must not be modified, or
+ * the counts taken at construction go stale.
  */
 public final class MaskSelection {
   private final LinkedHashMap<String, boolean[]> masks;
@@ -20,7 +21,7 @@ public final class MaskSelection {
   private final long numel;
 
   public MaskSelection(LinkedHashMap<String, boolean[]> masks) {
-    this.masks = masks;
+    this.masks = new LinkedHashMap<>(masks); // the map is copied, the arrays are not
     long k = 0;
     long n = 0;
     for (Map.Entry<String, boolean[]> e : masks.entrySet()) {
@@ -77,9 +78,7 @@ public final class MaskSelection {
   static long countTrue(boolean[] m) {
     long c = 0;
     for (boolean b : m) {
-      if (b) {
-        c++;
-      }
+      c += b ? 1 : 0; // branch-free: masks are scattered
     }
     return c;
   }

@@ -63,11 +63,15 @@ public final class MaskSelector {
 
     if (granularity == Granularity.GLOBAL) {
       long n = values.stream().mapToLong(v -> v.length).sum();
-      selectGroup(names, values, cur, prunedCount(n, sparsity), out);
+      long forced = current == null ? 0 : current.pruned();
+      selectGroup(names, values, cur, forced, prunedCount(n, sparsity), out);
     } else {
       for (int t = 0; t < values.size(); t++) {
-        selectGroup(List.of(names.get(t)), List.of(values.get(t)), cur == null ? null
-            : List.of(cur.get(t)), prunedCount(values.get(t).length, sparsity), List.of(out.get(t)));
+        int n = values.get(t).length;
+        long forced = current == null ? 0 : n - current.kept(names.get(t));
+        selectGroup(List.of(names.get(t)), List.of(values.get(t)),
+            cur == null ? null : List.of(cur.get(t)), forced, prunedCount(n, sparsity),
+            List.of(out.get(t)));
       }
     }
 
@@ -85,16 +89,10 @@ public final class MaskSelector {
 
   /**
    * Fills {@code out} (kept flags) so that exactly {@code prune} entries of the group are pruned,
-   * the currently pruned ones among them.
+   * the {@code forced} currently pruned ones among them.
    */
   private static void selectGroup(List<String> names, List<float[]> scores, List<boolean[]> current,
-      long prune, List<boolean[]> out) {
-    long forced = 0;
-    if (current != null) {
-      for (boolean[] c : current) {
-        forced += c.length - MaskSelection.countTrue(c);
-      }
-    }
+      long forced, long prune, List<boolean[]> out) {
     if (prune < forced) {
       throw new IllegalArgumentException("target prunes " + prune + " entries of " + names
           + " but " + forced + " are already pruned and must stay pruned");
@@ -120,8 +118,15 @@ public final class MaskSelector {
       float[] s = scores.get(t);
       boolean[] c = current == null ? null : current.get(t);
       boolean[] o = out.get(t);
-      for (int i = 0; i < s.length; i++) {
-        o[i] = (c == null || c[i]) && s[i] >= threshold;
+      // non-short-circuit & keeps the loop free of data-dependent branches
+      if (c == null) {
+        for (int i = 0; i < s.length; i++) {
+          o[i] = s[i] >= threshold;
+        }
+      } else {
+        for (int i = 0; i < s.length; i++) {
+          o[i] = c[i] & s[i] >= threshold;
+        }
       }
     });
     long ties = extra - kth.below();

@@ -74,6 +74,37 @@ class ExactKthTest {
   }
 
   @Test
+  void includeMasksMatchSortOfTheIncludedValues() {
+    for (long seed = 100; seed < 130; seed++) {
+      List<float[]> arrays = randomArrays(seed, 3, 2000);
+      SplittableRandom rng = new SplittableRandom(seed);
+      List<boolean[]> include = new ArrayList<>();
+      List<float[]> included = new ArrayList<>();
+      for (float[] a : arrays) {
+        boolean[] in = new boolean[a.length];
+        float[] kept = new float[a.length];
+        int n = 0;
+        for (int i = 0; i < a.length; i++) {
+          in[i] = rng.nextInt(3) != 0;
+          if (in[i]) {
+            kept[n++] = a[i];
+          } else if (rng.nextBoolean()) {
+            a[i] = Float.NaN; // excluded entries are never looked at
+          }
+        }
+        include.add(in);
+        included.add(Arrays.copyOf(kept, n));
+      }
+      float[] sorted = concatSorted(included);
+      for (long k : new long[] {0, sorted.length - 1, rng.nextInt(sorted.length)}) {
+        ExactKth.Result r = ExactKth.select(arrays, include, k);
+        assertTrue(r.value() == sorted[(int) k], "seed " + seed + " k " + k);
+        assertEquals(countBelow(sorted, r.value()), r.below());
+      }
+    }
+  }
+
+  @Test
   void largeInputTakesParallelPathAndStaysExact() {
     SplittableRandom rng = new SplittableRandom(7);
     float[] a = new float[1_500_000];
@@ -87,6 +118,21 @@ class ExactKthTest {
     float[] sorted = concatSorted(List.of(a, b));
     for (long k : new long[] {0, 1, 1_000_000, 1_100_000, sorted.length - 1}) {
       assertEquals(sorted[(int) k], ExactKth.kth(List.of(a, b), k), 0f, "k " + k);
+    }
+    boolean[] inA = new boolean[a.length];
+    float[] keptA = new float[a.length];
+    int n = 0;
+    for (int i = 0; i < a.length; i++) {
+      inA[i] = i % 3 != 0;
+      if (inA[i]) {
+        keptA[n++] = a[i];
+      }
+    }
+    float[] sortedIncluded = concatSorted(List.of(Arrays.copyOf(keptA, n), b));
+    for (long k : new long[] {0, 900_000, sortedIncluded.length - 1}) {
+      ExactKth.Result r = ExactKth.select(List.of(a, b), Arrays.asList(inA, null), k);
+      assertEquals(sortedIncluded[(int) k], r.value(), 0f, "included, k " + k);
+      assertEquals(countBelow(sortedIncluded, r.value()), r.below());
     }
   }
 
