@@ -1,0 +1,28 @@
+package org.smcbench.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * smc-bench's command line, and the {@code spark-submit --class} / Databricks JAR-task main.
+ * It never calls {@code System.exit} and never stops a SparkSession it did not create; a non-zero
+ * outcome is raised as an exception so the cluster marks the task failed.
+ */
+@Command(name = "smc-bench", mixinStandardHelpOptions = true, versionProvider = CodeVersionProvider.class,
+    description = "SMC-Bench on Spark: ingest, sweep and aggregate sparse-network benchmarks.",
+    subcommands = {IngestCommand.class, SweepCommand.class, AggregateCommand.class, RunCommand.class,
+        SqlCommand.class, CommandLine.HelpCommand.class})
+public final class SmcBench {
+
+  public static void main(String[] args) {
+    int code = execute(args);
+    if (code != 0) {
+      throw new IllegalStateException("smc-bench finished with exit code " + code);
+    }
+  }
+
+  /** Parses and runs a command line; returns its exit code (0 ok, 1 failed runs, 2 bad configuration). */
+  public static int execute(String... args) {
+    return new CommandLine(new SmcBench()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+  }
+}

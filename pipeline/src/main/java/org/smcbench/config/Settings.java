@@ -1,0 +1,58 @@
+package org.smcbench.config;
+
+import com.typesafe.config.Config;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole effective configuration, typed and validated. Immutable; built once per command by
+ * {@link ConfigLoader}.
+ *
+ * @param resolved the merged HOCON it was bound from (for provenance; print it through
+ *     {@link Secrets#render} only)
+ */
+public record Settings(
+    String dataRoot,
+    WarehouseSettings warehouse,
+    SparkSettings spark,
+    ComputeSettings compute,
+    int ingestShards,
+    Map<String, ModelSettings> models,
+    Map<String, DatasetSettings> datasets,
+    Map<String, Map<String, Object>> methods,
+    SweepSettings sweep,
+    double matchingTolerance,
+    Config resolved) {
+
+  public DatasetSettings dataset(String name) {
+    DatasetSettings d = datasets.get(name);
+    if (d == null) {
+      throw new ConfigError("unknown dataset '" + name + "'; configured: " + datasets.keySet());
+    }
+    return d;
+  }
+
+  public ModelSettings model(String name) {
+    ModelSettings m = models.get(name);
+    if (m == null) {
+      throw new ConfigError("unknown model '" + name + "'; configured: " + models.keySet());
+    }
+    return m;
+  }
+
+  public record WarehouseSettings(String path, String database) {}
+
+  public record SparkSettings(String master, String appName, Map<String, String> conf) {}
+
+  public record ComputeSettings(String device, int threads) {}
+
+  public record SweepSettings(
+      List<String> datasets,
+      List<String> models,
+      List<String> methods,
+      List<Double> sparsities,
+      List<Integer> seeds,
+      String selection,
+      String scope,
+      int concurrency) {}
+}

@@ -1,0 +1,197 @@
+package org.smcbench.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigValue;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Binds a merged, resolved HOCON tree to {@link Settings}, turning every problem into a {@link ConfigError}. */
+final class SettingsBinder {
+  private SettingsBinder() {}
+
+  static Settings bind(Config c) {
+    try {
+      return bindUnchecked(c);
+    } catch (ConfigException e) {
+      // WrongType, Missing, BadValue: Typesafe's message already names the key and origin.
+      throw new ConfigError(e.getMessage(), e);
+    }
+  }
+
+  private static Settings bindUnchecked(Config c) {
+    Config smc = c.getConfig("smc");
+    Map<String, String> sparkConf = new TreeMap<>();
+    for (Map.Entry<String, ConfigValue> e : smc.getConfig("spark.conf").entrySet()) {
+      sparkConf.put(stripQuotes(e.getKey()), String.valueOf(e.getValue().unwrapped()));
+    }
+    Settings.SparkSettings spark = new Settings.SparkSettings(
+        smc.getString("spark.master"), smc.getString("spark.app-name"), sparkConf);
+    Settings.ComputeSettings compute = new Settings.ComputeSettings(
+        oneOf(smc, "compute.device", "cpu", "gpu", "auto"), nonNegative(smc, "compute.threads"));
+
+    Map<String, ModelSettings> models = new LinkedHashMap<>();
+    for (String name : smc.getConfig("models").root().keySet()) {
+      Config m = smc.getConfig("models." + name);
+      String at = "smc.models." + name + ".";
+      models.put(name, new ModelSettings(name,
+          m.getString("family"),
+          oneOfAt(m, "checkpoint-format", at, "minilm-onnx"),
+          m.getString("checkpoint-path"),
+          nonNegative(m, "layers", at),
+          positive(m, "max-seq-len", at),
+          fraction(m, "dropout", at)));
+    }
+
+    Config trainingDefaults = smc.getConfig("training");
+    Map<String, DatasetSettings> datasets = new LinkedHashMap<>();
+    for (String name : smc.getConfig("datasets").root().keySet()) {
+      Config d = smc.getConfig("datasets." + name);
+      String at = "smc.datasets." + name + ".";
+      Map<String, String> files = new LinkedHashMap<>();
+      for (String split : d.getConfig("files").root().keySet()) {
+        files.put(split, d.getString("files." + split));
+      }
+      String evalSplit = d.getString("eval-split");
+      if (!files.containsKey(evalSplit) || files.get(evalSplit).isEmpty()) {
+        throw new ConfigError(at + "eval-split '" + evalSplit + "' has no file under " + at + "files ("
+            + d.getValue("eval-split").origin().description() + ")");
+      }
+      TrainingSettings training;
+      try {
+        Config overrides = d.hasPath("training") ? d.getConfig("training") : com.typesafe.config.ConfigFactory.empty();
+        training = training(overrides.withFallback(trainingDefaults));
+      } catch (ConfigError e) {
+        throw new ConfigError(e.getMessage() + " (dataset " + name + ")", e);
+      }
+      datasets.put(name, new DatasetSettings(name, d.getString("task"), d.getString("reader"), files,
+          evalSplit, fraction(d, "chance", at), training));
+    }
+
+    Map<String, Map<String, Object>> methods = new LinkedHashMap<>();
+    for (String name : smc.getConfig("methods").root().keySet()) {
+      methods.put(name, new TreeMap<>(smc.getConfig("methods." + name).root().unwrapped()));
+    }
+
+    Settings.SweepSettings sweep = sweep(smc);
+    for (String ds : sweep.datasets()) {
+      if (!datasets.containsKey(ds)) {
+        throw new ConfigError("smc.sweep.datasets names unknown dataset '" + ds + "'; configured: "
+            + datasets.keySet() + " (" + smc.getValue("sweep.datasets").origin().description() + ")");
+      }
+    }
+    for (String m : sweep.models()) {
+      if (!models.containsKey(m)) {
+        throw new ConfigError("smc.sweep.models names unknown model '" + m + "'; configured: "
+            + models.keySet() + " (" + smc.getValue("sweep.models").origin().description() + ")");
+      }
+    }
+    return new Settings(
+        nonEmpty(smc, "data.root"),
+        new Settings.WarehouseSettings(nonEmpty(smc, "warehouse.path"), nonEmpty(smc, "warehouse.database")),
+        spark, compute, positive(smc, "ingest.shards", "smc."), models, datasets, methods, sweep,
+        nonNegativeDouble(smc, "aggregate.matching-tolerance"), c);
+  }
+
+  private static Settings.SweepSettings sweep(Config smc) {
+    List<Double> sparsities = smc.getDoubleList("sweep.sparsities");
+    String origin = smc.getValue("sweep.sparsities").origin().description();
+    if (sparsities.isEmpty()) {
+      throw new ConfigError("smc.sweep.sparsities is empty: give at least one target sparsity (" + origin + ")");
+    }
+    for (double s : sparsities) {
+      if (!(s > 0 && s < 1)) {
+        throw new ConfigError("smc.sweep.sparsities contains " + s + ": a target sparsity must be in (0, 1) ("
+            + origin + ")");
+      }
+    }
+    List<Integer> seeds = smc.getIntList("sweep.seeds");
+    for (String list : List.of("sweep.datasets", "sweep.models", "sweep.methods", "sweep.seeds")) {
+      if (smc.getList(list).isEmpty()) {
+        throw new ConfigError("smc." + list + " is empty (" + smc.getValue(list).origin().description() + ")");
+      }
+    }
+    return new Settings.SweepSettings(
+        smc.getStringList("sweep.datasets"),
+        smc.getStringList("sweep.models"),
+        smc.getStringList("sweep.methods"),
+        List.copyOf(sparsities),
+        List.copyOf(seeds),
+        oneOf(smc, "sweep.selection", "global", "layerwise"),
+        oneOf(smc, "sweep.scope", "all-matrices", "no-embeddings-heads", "attention-ffn"),
+        nonNegative(smc, "sweep.concurrency"));
+  }
+
+  private static TrainingSettings training(Config t) {
+    return new TrainingSettings(
+        t.getDouble("learning-rate"), t.getInt("batch-size"), t.getInt("steps"), t.getInt("warmup-steps"),
+        t.getDouble("weight-decay"), t.getDouble("adam-beta1"), t.getDouble("adam-beta2"),
+        t.getDouble("adam-eps"), t.getInt("max-train-examples"), t.getInt("max-eval-examples"),
+        t.getInt("eval-batch-size"));
+  }
+
+  private static String oneOf(Config c, String key, String... allowed) {
+    return oneOfAt(c, key, "smc.", allowed);
+  }
+
+  private static String oneOfAt(Config c, String key, String at, String... allowed) {
+    String v = c.getString(key);
+    for (String a : allowed) {
+      if (a.equals(v)) {
+        return v;
+      }
+    }
+    throw new ConfigError(at + key + " = '" + v + "' is not one of " + List.of(allowed) + " ("
+        + c.getValue(key).origin().description() + ")");
+  }
+
+  private static int positive(Config c, String key, String at) {
+    int v = c.getInt(key);
+    if (v <= 0) {
+      throw new ConfigError(at + key + " must be > 0, got " + v + " (" + c.getValue(key).origin().description() + ")");
+    }
+    return v;
+  }
+
+  private static int nonNegative(Config c, String key) {
+    return nonNegative(c, key, "smc.");
+  }
+
+  private static int nonNegative(Config c, String key, String at) {
+    int v = c.getInt(key);
+    if (v < 0) {
+      throw new ConfigError(at + key + " must be >= 0, got " + v + " (" + c.getValue(key).origin().description() + ")");
+    }
+    return v;
+  }
+
+  private static double nonNegativeDouble(Config c, String key) {
+    double v = c.getDouble(key);
+    if (v < 0) {
+      throw new ConfigError("smc." + key + " must be >= 0, got " + v + " (" + c.getValue(key).origin().description() + ")");
+    }
+    return v;
+  }
+
+  private static double fraction(Config c, String key, String at) {
+    double v = c.getDouble(key);
+    if (v < 0 || v >= 1) {
+      throw new ConfigError(at + key + " must be in [0, 1), got " + v + " (" + c.getValue(key).origin().description() + ")");
+    }
+    return v;
+  }
+
+  private static String nonEmpty(Config c, String key) {
+    String v = c.getString(key);
+    if (v.isBlank()) {
+      throw new ConfigError("smc." + key + " must not be empty (" + c.getValue(key).origin().description() + ")");
+    }
+    return v;
+  }
+
+  private static String stripQuotes(String key) {
+    return key.startsWith("\"") && key.endsWith("\"") ? key.substring(1, key.length() - 1) : key;
+  }
+}

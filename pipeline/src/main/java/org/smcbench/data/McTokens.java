@@ -1,0 +1,22 @@
+package org.smcbench.data;
+
+import java.io.Serializable;
+
+/**
+ * Token ids of one multiple-choice question, without special tokens: a shared context (truncated
+ * first when an input is too long), and per choice a first and a second segment.
+ */
+public record McTokens(int[] context, int[][] firsts, int[][] seconds) implements Serializable {
+
+  public static McTokens of(McQuestion q, TextTokenizer tokenizer) {
+    int n = q.choices().size();
+    int[][] firsts = new int[n][];
+    int[][] seconds = new int[n][];
+    for (int i = 0; i < n; i++) {
+      firsts[i] = tokenizer.encode(q.firsts().get(i));
+      seconds[i] = tokenizer.encode(q.seconds().get(i));
+    }
+    int[] context = q.context().isEmpty() ? new int[0] : tokenizer.encode(q.context());
+    return new McTokens(context, firsts, seconds);
+  }
+}

@@ -1,0 +1,20 @@
+package org.smcbench.model;
+
+import java.util.Map;
+import org.smcbench.model.bert.BertMultipleChoiceFamily;
+
+/** Model families by the name a model's {@code family} key uses. */
+public final class ModelFamilies {
+  private static final Map<String, ModelFamily> FAMILIES =
+      Map.of(BertMultipleChoiceFamily.NAME, new BertMultipleChoiceFamily());
+
+  private ModelFamilies() {}
+
+  public static ModelFamily get(String name) {
+    ModelFamily family = FAMILIES.get(name);
+    if (family == null) {
+      throw new IllegalArgumentException("unknown model family '" + name + "'; known: " + FAMILIES.keySet());
+    }
+    return family;
+  }
+}

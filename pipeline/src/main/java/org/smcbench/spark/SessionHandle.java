@@ -1,0 +1,52 @@
+package org.smcbench.spark;
+
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.smcbench.config.Settings;
+
+/**
+ * The SparkSession a command works in. Uses the session that already exists (Databricks, a
+ * notebook, spark-submit's) and creates one from configuration only when there is none; only a
+ * session created here is ever stopped here.
+ */
+public final class SessionHandle implements AutoCloseable {
+  private final SparkSession session;
+  private final boolean created;
+
+  private SessionHandle(SparkSession session, boolean created) {
+    this.session = session;
+    this.created = created;
+  }
+
+  public static SessionHandle open(Settings settings) {
+    boolean existed = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
+    SparkSession.Builder builder = SparkSession.builder().appName(settings.spark().appName());
+    SparkConf defaults = new SparkConf(); // picks up spark-submit's spark.* system properties
+    if (!defaults.contains("spark.master")) {
+      builder.master(settings.spark().master());
+    }
+    if (!existed) {
+      for (Map.Entry<String, String> e : settings.spark().conf().entrySet()) {
+        if (!defaults.contains(e.getKey())) {
+          builder.config(e.getKey(), e.getValue());
+        }
+      }
+      builder.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+          .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+          .config("spark.databricks.delta.schema.autoMerge.enabled", "true");
+    }
+    return new SessionHandle(builder.getOrCreate(), !existed);
+  }
+
+  public SparkSession spark() {
+    return session;
+  }
+
+  @Override
+  public void close() {
+    if (created) {
+      session.stop();
+    }
+  }
+}

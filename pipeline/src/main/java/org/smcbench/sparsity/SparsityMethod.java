@@ -1,0 +1,31 @@
+package org.smcbench.sparsity;
+
+import java.util.Optional;
+
+/**
+ * A way to make a network sparse, as the training loop drives it. A new method is one class
+ * implementing this plus one line in {@link SparsityMethods}.
+ *
+ * <p>Lifecycle of one run: the loop loads the weights named by {@link #startPoint()}, asks for
+ * {@link #initialMasks} (applied at once), trains the full schedule calling
+ * {@link #afterOptimizerStep} after every update, then evaluates.
+ */
+public interface SparsityMethod {
+  /** Stable config name (e.g. {@code omp_after}); part of every run key. */
+  String name();
+
+  Timing timing();
+
+  StartPoint startPoint();
+
+  /** Masks to train with, computed from the start weights; empty for a dense run. */
+  Optional<MaskSet> initialMasks(PruningContext context);
+
+  /**
+   * After each optimizer step (1-based). The default keeps pruned weights at exactly zero: Adam's
+   * moments would otherwise revive them. Methods that move masks (GMP, RigL) override this.
+   */
+  default void afterOptimizerStep(PruningContext context, MaskSet masks, int step) {
+    masks.applyTo(context.scope());
+  }
+}

@@ -1,0 +1,50 @@
+package org.smcbench.sweep;
+
+import java.io.PrintStream;
+import org.smcbench.config.RunSpec;
+import org.smcbench.results.RunRecord;
+
+/** Prints one line per finished configuration: count, outcome, metric, time, and an ETA. */
+final class Progress {
+  private final int total;
+  private final PrintStream out;
+  private final long started = System.nanoTime();
+  private int done;
+  private int succeeded;
+  private int failed;
+
+  Progress(int total, PrintStream out) {
+    this.total = total;
+    this.out = out;
+  }
+
+  synchronized void done(RunSpec spec, RunRecord r) {
+    done++;
+    if (r.succeeded()) {
+      succeeded++;
+    } else {
+      failed++;
+    }
+    double elapsed = (System.nanoTime() - started) / 1e9;
+    double eta = done == 0 ? 0 : elapsed / done * (total - done);
+    String result = r.succeeded()
+        ? String.format("%s=%.4f sparsity=%.4f", r.metricName(), r.metricValue(), r.actualSparsity())
+        : "FAILED " + r.errorClass() + ": " + r.error();
+    out.printf("[%d/%d] %s %s | %s | %.0f s | elapsed %s, ETA %s%n", done, total, r.status(),
+        SweepJob.describe(spec), result, r.wallSeconds(), clock(elapsed), clock(eta));
+    out.flush();
+  }
+
+  synchronized int succeeded() {
+    return succeeded;
+  }
+
+  synchronized int failed() {
+    return failed;
+  }
+
+  private static String clock(double seconds) {
+    long s = Math.round(seconds);
+    return String.format("%d:%02d", s / 60, s % 60);
+  }
+}

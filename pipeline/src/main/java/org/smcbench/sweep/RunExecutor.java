@@ -1,0 +1,172 @@
+package org.smcbench.sweep;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.deploy.SparkHadoopUtil;
+import org.smcbench.config.RunSpec;
+import org.smcbench.model.ModelFamilies;
+import org.smcbench.model.PrunableTensor;
+import org.smcbench.model.TrainableModel;
+import org.smcbench.results.LayerRecord;
+import org.smcbench.results.RunOutcome;
+import org.smcbench.results.RunRecord;
+import org.smcbench.sparsity.MaskSet;
+import org.smcbench.sparsity.PruningContext;
+import org.smcbench.sparsity.PruningScope;
+import org.smcbench.sparsity.ScopeStats;
+import org.smcbench.sparsity.SparsityMethod;
+import org.smcbench.sparsity.SparsityMethods;
+import org.smcbench.sparsity.StartPoint;
+import org.smcbench.task.Task;
+import org.smcbench.task.TaskData;
+import org.smcbench.task.Tasks;
+import org.smcbench.train.TrainLoop;
+import org.smcbench.train.TrainingDiverged;
+
+/**
+ * Runs one configuration end to end inside a Spark task (or a test): build the model, load its
+ * start weights, let the sparsity method mask it, fine-tune, evaluate, and describe the result.
+ * Any failure becomes a {@code failed} record with the error and the step it happened at.
+ */
+public final class RunExecutor {
+  private RunExecutor() {}
+
+  public static RunOutcome execute(RunSpec spec, RunInputs inputs) {
+    long started = System.nanoTime();
+    AtomicInteger step = new AtomicInteger();
+    SparsityMethod method = SparsityMethods.create(spec.method(), spec.methodParams());
+    String timing = method.timing().label();
+    String deviceLabel = "unknown";
+    try {
+      // Loading the engine first makes its natives available to the JniUtils calls below.
+      Engine engine = Engine.getEngine("PyTorch");
+      Device device = Devices.forTask(inputs.device());
+      deviceLabel = Devices.label(device);
+      // New Spark task threads start with grad mode on; only the gradient collector should turn it on.
+      JniUtils.setGradMode(false);
+      if (inputs.threads() > 0) {
+        JniUtils.setNumThreads(inputs.threads());
+      }
+      long seed = Seeds.forRun(spec);
+      engine.setRandomSeed((int) seed);
+      return train(spec, inputs, method, timing, device, seed, started, step);
+    } catch (Throwable e) {
+      if (e instanceof VirtualMachineError vm && !(e instanceof OutOfMemoryError)) {
+        throw vm;
+      }
+      int failedAt = e instanceof TrainingDiverged d ? d.step() : step.get();
+      return failed(spec, method, inputs, e, failedAt, seconds(started), deviceLabel);
+    }
+  }
+
+  private static RunOutcome train(RunSpec spec, RunInputs inputs, SparsityMethod method, String timing,
+      Device device, long seed, long started, AtomicInteger step) throws IOException {
+    try (NDManager root = NDManager.newBaseManager(device)) {
+      TrainableModel model = ModelFamilies.get(spec.model().family()).build(spec.model(), root, seed);
+      CheckpointStore checkpoints = new CheckpointStore(inputs.warehousePath(), hadoopConf());
+      if (method.startPoint() == StartPoint.DENSE_FINETUNED) {
+        checkpoints.load(spec.denseParent().runKey(), model.namedParameters());
+      }
+      List<PrunableTensor> scope = PruningScope.fromLabel(spec.scope()).select(model.prunableScope());
+      PruningContext context = new PruningContext(scope, spec.targetSparsity(),
+          PruningContext.granularity(spec.selection()), seed, spec.training().steps(), root);
+      Optional<MaskSet> masks = method.initialMasks(context);
+      masks.ifPresent(m -> m.applyTo(scope));
+      TrainLoop.Outcome trained = fineTune(spec, inputs, model, root, seed, method, context, masks, step);
+      Map<String, Double> metrics = evaluate(spec, inputs, model, root);
+      if (spec.isDense()) {
+        checkpoints.save(spec.runKey(), model.namedParameters());
+      }
+      List<LayerRecord> layers = layerRecords(spec.runKey(), scope);
+      double actual = sparsity(layers);
+      String metricName = metrics.keySet().iterator().next();
+      RunRecord record = new RunRecord(spec.runKey(), spec.task(), spec.dataset(), spec.fold(), spec.model().name(),
+          spec.method(), timing, spec.targetSparsity(), actual, spec.seed(), spec.selection(), spec.scope(),
+          metricName, metrics.get(metricName), json(metrics), RunRecord.SUCCEEDED, null, null, null,
+          trained.steps(), trained.lastLoss(), seconds(started), Devices.label(device), executorId(),
+          inputs.codeVersion(), inputs.train().sourceVersion(), parentKey(spec, method), inputs.configJson(),
+          System.currentTimeMillis());
+      return new RunOutcome(record, layers);
+    }
+  }
+
+  /** The record of a run that could not finish, or could not start (e.g. its dense parent failed). */
+  public static RunOutcome failed(RunSpec spec, SparsityMethod method, RunInputs inputs, Throwable error,
+      int failedStep, double wallSeconds, String device) {
+    RunRecord record = new RunRecord(spec.runKey(), spec.task(), spec.dataset(), spec.fold(), spec.model().name(),
+        spec.method(), method.timing().label(), spec.targetSparsity(), null, spec.seed(), spec.selection(),
+        spec.scope(), Tasks.get(spec.task()).metricName(), null, null, RunRecord.FAILED,
+        error.getClass().getName(), String.valueOf(error.getMessage()), failedStep, spec.training().steps(), null,
+        wallSeconds, device, executorId(), inputs.codeVersion(), inputs.train().sourceVersion(),
+        parentKey(spec, method), inputs.configJson(), System.currentTimeMillis());
+    return new RunOutcome(record, List.of());
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static TrainLoop.Outcome fineTune(RunSpec spec, RunInputs inputs, TrainableModel model, NDManager root,
+      long seed, SparsityMethod method, PruningContext context, Optional<MaskSet> masks, AtomicInteger step) {
+    Task task = Tasks.get(spec.task());
+    return TrainLoop.run(model, task, inputs.train(), spec.model(), spec.training(), seed, root,
+        s -> masks.ifPresent(m -> method.afterOptimizerStep(context, m, s)), step::set);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Map<String, Double> evaluate(RunSpec spec, RunInputs inputs, TrainableModel model, NDManager root) {
+    Task task = Tasks.get(spec.task());
+    TaskData eval = inputs.eval();
+    return task.evaluate(model, eval, spec.model(), spec.training().evalBatchSize(), root);
+  }
+
+  private static List<LayerRecord> layerRecords(String runKey, List<PrunableTensor> scope) {
+    List<LayerRecord> out = new ArrayList<>();
+    for (int i = 0; i < scope.size(); i++) {
+      PrunableTensor t = scope.get(i);
+      out.add(new LayerRecord(runKey, i, t.name(), t.layer(), t.kind().label(), t.numel(), ScopeStats.zeros(t)));
+    }
+    return out;
+  }
+
+  /** zeros / numel over the run's prunable scope. */
+  private static double sparsity(List<LayerRecord> layers) {
+    long zeros = 0;
+    long numel = 0;
+    for (LayerRecord l : layers) {
+      zeros += l.zeros();
+      numel += l.numel();
+    }
+    return numel == 0 ? 0 : (double) zeros / numel;
+  }
+
+  private static String parentKey(RunSpec spec, SparsityMethod method) {
+    return method.startPoint() == StartPoint.DENSE_FINETUNED ? spec.denseParent().runKey() : null;
+  }
+
+  private static Configuration hadoopConf() {
+    SparkEnv env = SparkEnv.get();
+    return env == null ? new Configuration() : SparkHadoopUtil.get().newConfiguration(env.conf());
+  }
+
+  private static String executorId() {
+    SparkEnv env = SparkEnv.get();
+    return env == null ? null : env.executorId();
+  }
+
+  private static double seconds(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1e9;
+  }
+
+  private static String json(Map<String, Double> metrics) {
+    return new com.google.gson.Gson().toJson(metrics);
+  }
+
+}

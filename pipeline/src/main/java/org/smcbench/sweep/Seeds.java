@@ -1,0 +1,21 @@
+package org.smcbench.sweep;
+
+import org.smcbench.config.RunSpec;
+
+/**
+ * A run's random seed comes from its key and its seed, never from task order, so a run gives the
+ * same masks and metrics whichever executor runs it and whenever.
+ */
+public final class Seeds {
+  private Seeds() {}
+
+  public static long forRun(RunSpec spec) {
+    long h = 1125899906842597L;
+    for (char c : spec.runKey().toCharArray()) {
+      h = 31 * h + c;
+    }
+    h ^= spec.seed() * 0x9E3779B97F4A7C15L;
+    // Positive and within int range: PyTorch's manual_seed is fed through Engine.setRandomSeed(int).
+    return (h >>> 1) % Integer.MAX_VALUE;
+  }
+}

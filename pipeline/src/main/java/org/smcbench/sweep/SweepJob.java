@@ -1,0 +1,184 @@
+package org.smcbench.sweep;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
+import org.smcbench.config.DatasetSettings;
+import org.smcbench.config.RunSpec;
+import org.smcbench.config.Secrets;
+import org.smcbench.config.Settings;
+import org.smcbench.data.McDataLoader;
+import org.smcbench.model.ModelFamilies;
+import org.smcbench.results.ResultsStore;
+import org.smcbench.results.RunOutcome;
+import org.smcbench.results.RunRecord;
+import org.smcbench.results.Warehouse;
+import org.smcbench.sparsity.SparsityMethods;
+import org.smcbench.task.TaskData;
+
+/**
+ * The sweep: expand the grid, drop runs already recorded, run dense parents first (wave 1) and
+ * the rest after (wave 2), one configuration per Spark task, recording each result (MERGE on
+ * run_key) the moment it arrives so a killed sweep resumes where it stopped.
+ */
+public final class SweepJob {
+  /** What to do with runs that already have a row. */
+  public enum Rerun { NONE, FAILED, ALL }
+
+  /** Counts for the summary line and the exit code. */
+  public record Summary(int planned, int skipped, int succeeded, int failed) {}
+
+  private final Settings settings;
+  private final Warehouse warehouse;
+  private final ResultsStore store;
+  private final PrintStream out;
+  private final String codeVersion;
+
+  public SweepJob(Settings settings, Warehouse warehouse, PrintStream out, String codeVersion) {
+    this.settings = settings;
+    this.warehouse = warehouse;
+    this.store = new ResultsStore(warehouse);
+    this.out = out;
+    this.codeVersion = codeVersion;
+  }
+
+  public Summary run(Rerun rerun) {
+    List<RunSpec> all = SweepPlanner.expand(settings);
+    Map<String, String> statuses = store.statuses();
+    List<RunSpec> pending = new ArrayList<>();
+    for (RunSpec spec : all) {
+      String status = statuses.get(spec.runKey());
+      boolean run = status == null || rerun == Rerun.ALL
+          || (rerun == Rerun.FAILED && RunRecord.FAILED.equals(status));
+      if (run) {
+        pending.add(spec);
+      }
+    }
+    int skipped = all.size() - pending.size();
+    out.printf("sweep: %d configurations, %d already recorded, %d to run%n", all.size(), skipped, pending.size());
+    List<RunSpec> wave1 = pending.stream().filter(RunSpec::isDense).toList();
+    List<RunSpec> wave2 = pending.stream().filter(s -> !s.isDense()).toList();
+    Progress progress = new Progress(pending.size(), out);
+    runWave(wave1, progress);
+    runWave(wave2, progress);
+    out.printf("sweep done: %d succeeded, %d failed, %d skipped (already recorded)%n",
+        progress.succeeded(), progress.failed(), skipped);
+    return new Summary(all.size(), skipped, progress.succeeded(), progress.failed());
+  }
+
+  private void runWave(List<RunSpec> wave, Progress progress) {
+    if (wave.isEmpty()) {
+      return;
+    }
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(warehouse.spark().sparkContext());
+    Map<String, Broadcast<RunInputs>> inputs = new HashMap<>();
+    Map<String, String> statuses = store.statuses();
+    int concurrency = concurrency(jsc);
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    try {
+      Map<RunSpec, Future<RunOutcome>> futures = new LinkedHashMap<>();
+      for (RunSpec spec : wave) {
+        Broadcast<RunInputs> in = inputs.computeIfAbsent(dataKey(spec), k -> jsc.broadcast(loadInputs(spec)));
+        if (SweepPlanner.needsDenseParent(spec)
+            && !RunRecord.SUCCEEDED.equals(statuses.get(spec.denseParent().runKey()))) {
+          RunOutcome skipped = RunExecutor.failed(spec, SparsityMethods.create(spec.method(), spec.methodParams()),
+              in.value(), new IllegalStateException("dense parent " + spec.denseParent().runKey()
+                  + " has not succeeded"), 0, 0, "none");
+          store.record(List.of(skipped));
+          progress.done(spec, skipped.run());
+          continue;
+        }
+        futures.put(spec, pool.submit(() -> runOne(jsc, spec, in)));
+      }
+      for (Map.Entry<RunSpec, Future<RunOutcome>> f : futures.entrySet()) {
+        RunOutcome outcome = get(f.getValue());
+        progress.done(f.getKey(), outcome.run());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Runs one spec as its own Spark job of one task, and records it as soon as it is back. */
+  private RunOutcome runOne(JavaSparkContext jsc, RunSpec spec, Broadcast<RunInputs> in) {
+    jsc.setJobGroup(spec.runKey(), describe(spec), false);
+    out.printf("running %s (%s)%n", describe(spec), spec.runKey());
+    RunOutcome outcome;
+    try {
+      outcome = jsc.parallelize(List.of(spec), 1).map(new ExecuteRun(in)).collect().get(0);
+    } catch (Exception e) {
+      // The Spark task itself failed (after its retries): the run is recorded as failed.
+      outcome = RunExecutor.failed(spec, SparsityMethods.create(spec.method(), spec.methodParams()), in.value(), e,
+          0, 0, "unknown");
+    }
+    store.record(List.of(outcome));
+    return outcome;
+  }
+
+  private RunInputs loadInputs(RunSpec spec) {
+    DatasetSettings dataset = settings.dataset(spec.dataset());
+    byte[] tokenizer = ModelFamilies.get(spec.model().family()).tokenizerJson(spec.model());
+    TaskData train = McDataLoader.load(warehouse, spec.dataset(), "train", spec.model().name(),
+        spec.training().maxTrainExamples(), tokenizer);
+    TaskData eval = McDataLoader.load(warehouse, spec.dataset(), dataset.evalSplit(), spec.model().name(),
+        spec.training().maxEvalExamples(), tokenizer);
+    return new RunInputs(train, eval, warehouse.root(), settings.compute().device(), settings.compute().threads(),
+        codeVersion, Secrets.render(settings.resolved()));
+  }
+
+  private static String dataKey(RunSpec spec) {
+    return spec.dataset() + "|" + spec.model().name() + "|" + spec.training().maxTrainExamples() + "|"
+        + spec.training().maxEvalExamples() + "|" + spec.evalSplit();
+  }
+
+  private int concurrency(JavaSparkContext jsc) {
+    if (settings.sweep().concurrency() > 0) {
+      return settings.sweep().concurrency();
+    }
+    int taskCpus = Integer.parseInt(jsc.getConf().get("spark.task.cpus", "1"));
+    return Math.max(1, jsc.sc().defaultParallelism() / taskCpus);
+  }
+
+  static String describe(RunSpec spec) {
+    return spec.isDense()
+        ? String.format("%s %s %s seed=%d", spec.method(), spec.dataset(), spec.model().name(), spec.seed())
+        : String.format("%s %s %s s=%.3f seed=%d", spec.method(), spec.dataset(), spec.model().name(),
+            spec.targetSparsity(), spec.seed());
+  }
+
+  private static RunOutcome get(Future<RunOutcome> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("sweep interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("recording a run failed", e.getCause());
+    }
+  }
+
+  /** The Spark task: runs the spec on the executor with the broadcast inputs. */
+  static final class ExecuteRun implements Function<RunSpec, RunOutcome> {
+    private static final long serialVersionUID = 1L;
+    private final Broadcast<RunInputs> inputs;
+
+    ExecuteRun(Broadcast<RunInputs> inputs) {
+      this.inputs = inputs;
+    }
+
+    @Override
+    public RunOutcome call(RunSpec spec) {
+      return RunExecutor.execute(spec, inputs.value());
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package org.smcbench.sweep;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.smcbench.config.ConfigError;
+import org.smcbench.config.DatasetSettings;
+import org.smcbench.config.RunSpec;
+import org.smcbench.config.Settings;
+import org.smcbench.sparsity.SparsityMethods;
+import org.smcbench.sparsity.StartPoint;
+import org.smcbench.task.Tasks;
+
+/**
+ * Expands the sweep grid (dataset × model × method × sparsity × seed) into run specs, each once;
+ * the dense run of every (dataset, model, seed) is always included, since After methods start
+ * from it and every sparse result is compared with it.
+ */
+public final class SweepPlanner {
+  private SweepPlanner() {}
+
+  public static List<RunSpec> expand(Settings s) {
+    validate(s);
+    Map<String, RunSpec> specs = new LinkedHashMap<>();
+    for (String datasetName : s.sweep().datasets()) {
+      DatasetSettings dataset = s.dataset(datasetName);
+      for (String modelName : s.sweep().models()) {
+        for (int seed : s.sweep().seeds()) {
+          RunSpec dense = new RunSpec(dataset.task(), datasetName, "", s.model(modelName), RunSpec.DENSE,
+              Map.of(), 0.0, seed, s.sweep().selection(), s.sweep().scope(), dataset.evalSplit(), dataset.training());
+          specs.putIfAbsent(dense.runKey(), dense);
+          for (String method : s.sweep().methods()) {
+            if (method.equals(RunSpec.DENSE)) {
+              continue;
+            }
+            for (double sparsity : s.sweep().sparsities()) {
+              RunSpec spec = new RunSpec(dataset.task(), datasetName, "", s.model(modelName), method,
+                  s.methods().getOrDefault(method, Map.of()), sparsity, seed, s.sweep().selection(),
+                  s.sweep().scope(), dataset.evalSplit(), dataset.training());
+              specs.putIfAbsent(spec.runKey(), spec);
+            }
+          }
+        }
+      }
+    }
+    return new ArrayList<>(specs.values());
+  }
+
+  /** True when the run starts from its dense parent's fine-tuned weights. */
+  public static boolean needsDenseParent(RunSpec spec) {
+    return SparsityMethods.create(spec.method(), spec.methodParams()).startPoint() == StartPoint.DENSE_FINETUNED;
+  }
+
+  private static void validate(Settings s) {
+    for (String method : s.sweep().methods()) {
+      if (!SparsityMethods.isKnown(method)) {
+        throw new ConfigError("smc.sweep.methods names unknown method '" + method + "'; known: "
+            + SparsityMethods.names());
+      }
+    }
+    for (String datasetName : s.sweep().datasets()) {
+      String task = s.dataset(datasetName).task();
+      if (!Tasks.isKnown(task)) {
+        throw new ConfigError("smc.datasets." + datasetName + ".task = '" + task + "' is not a known task");
+      }
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package org.smcbench.task;
+
+import java.util.Map;
+import org.smcbench.task.mc.MultipleChoiceTask;
+
+/** Tasks by the name a dataset's {@code task} key uses. */
+public final class Tasks {
+  private static final Map<String, Task<?>> TASKS = Map.of(MultipleChoiceTask.NAME, new MultipleChoiceTask());
+
+  private Tasks() {}
+
+  public static Task<?> get(String name) {
+    Task<?> task = TASKS.get(name);
+    if (task == null) {
+      throw new IllegalArgumentException("unknown task '" + name + "'; known: " + TASKS.keySet());
+    }
+    return task;
+  }
+
+  public static boolean isKnown(String name) {
+    return TASKS.containsKey(name);
+  }
+}

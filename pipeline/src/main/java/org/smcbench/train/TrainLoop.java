@@ -1,0 +1,62 @@
+package org.smcbench.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.util.function.IntConsumer;
+import org.smcbench.config.ModelSettings;
+import org.smcbench.config.TrainingSettings;
+import org.smcbench.model.TrainableModel;
+import org.smcbench.task.Batch;
+import org.smcbench.task.Task;
+import org.smcbench.task.TaskData;
+
+/**
+ * Fine-tuning: forward, loss, backward, in-place AdamW with a warm-up/decay schedule, then the
+ * sparsity hook; one NDManager scope per step so native memory stays flat.
+ */
+public final class TrainLoop {
+  /** What a finished loop reports. */
+  public record Outcome(int steps, double lastLoss, double meanLossLastTenth) {}
+
+  private TrainLoop() {}
+
+  public static <D extends TaskData> Outcome run(TrainableModel model, Task<D> task, D data, ModelSettings modelSettings,
+      TrainingSettings t, long seed, NDManager manager, StepHook hook, IntConsumer progress) {
+    EpochSampler sampler = new EpochSampler(data.size(), t.batchSize(), seed);
+    LrSchedule schedule = new LinearWarmupDecay(t.learningRate(), t.warmupSteps(), t.steps());
+    ParameterStore store = new ParameterStore(manager, false);
+    var parameters = model.namedParameters();
+    double last = Double.NaN;
+    double tailSum = 0;
+    int tailCount = 0;
+    int tailStart = t.steps() - Math.max(1, t.steps() / 10);
+    try (AdamW optimizer = AdamW.builder().betas(t.adamBeta1(), t.adamBeta2()).eps(t.adamEps())
+        .weightDecay(t.weightDecay()).build()) {
+      for (int step = 0; step < t.steps(); step++) {
+        try (NDManager stepManager = manager.newSubManager()) {
+          Batch batch = task.batch(data, sampler.next(), modelSettings, stepManager);
+          try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+            NDList outputs = model.forward(store, batch.inputs(), true);
+            NDArray loss = task.loss(outputs, batch.labels());
+            collector.backward(loss);
+            last = loss.getFloat();
+          }
+          if (!Double.isFinite(last)) {
+            throw new TrainingDiverged(step + 1, last);
+          }
+          optimizer.step(parameters, (float) schedule.lr(step + 1));
+          hook.afterOptimizerStep(step + 1);
+        }
+        if (step >= tailStart) {
+          tailSum += last;
+          tailCount++;
+        }
+        progress.accept(step + 1);
+      }
+    }
+    return new Outcome(t.steps(), last, tailSum / Math.max(1, tailCount));
+  }
+}

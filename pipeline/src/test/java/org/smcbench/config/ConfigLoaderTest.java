@@ -1,0 +1,128 @@
+package org.smcbench.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir
+  Path dir;
+
+  private File conf(String text) throws IOException {
+    Path p = dir.resolve("test.conf");
+    Files.writeString(p, text);
+    return p.toFile();
+  }
+
+  @Test
+  void defaultsBindToTypedSettings() {
+    Settings s = ConfigLoader.load(null, List.of(), Map.of());
+    assertEquals("../shared/data", s.dataRoot());
+    assertEquals(List.of(0.2, 0.36, 0.488, 0.5904, 0.67232, 0.737856, 0.7902848), s.sweep().sparsities());
+    TrainingSettings t = s.dataset("csqa").training();
+    assertEquals(1e-5, t.learningRate());
+    assertEquals(3000, t.steps());
+    assertEquals(150, t.warmupSteps());
+    assertEquals(16, t.batchSize());
+    assertEquals("2", s.spark().conf().get("spark.task.cpus"));
+  }
+
+  @Test
+  void layeringFileThenSetThenEnvironment() throws IOException {
+    File f = conf("smc { training.steps = 100, training.warmup-steps = 10, warehouse.path = \"/from/file\", data.root = \"/file/data\" }");
+    Settings s = ConfigLoader.load(f, List.of("training.steps=7", "training.warmup-steps=1", "smc.sweep.sparsities=[0.5]"),
+        Map.of("SMC_DATA_ROOT", "/env/data"));
+    assertEquals(7, s.dataset("csqa").training().steps());
+    assertEquals(List.of(0.5), s.sweep().sparsities());
+    assertEquals("/from/file", s.warehouse().path());
+    assertEquals("/env/data", s.dataRoot());
+  }
+
+  @Test
+  void datasetTrainingOverridesTheGlobalDefaults() {
+    Settings s = ConfigLoader.load(null, List.of("datasets.csqa.training.steps=42", "datasets.csqa.training.warmup-steps=4", "training.batch-size=8"), Map.of());
+    assertEquals(42, s.dataset("csqa").training().steps());
+    assertEquals(8, s.dataset("csqa").training().batchSize());
+  }
+
+  @Test
+  void unknownKeyNamesTheKeyAndTheFile() throws IOException {
+    File f = conf("smc {\n  training {\n    learning-rat = 0.1\n  }\n}\n");
+    ConfigError e = assertThrows(ConfigError.class, () -> ConfigLoader.load(f, List.of(), Map.of()));
+    assertTrue(e.getMessage().contains("smc.training.learning-rat"), e.getMessage());
+    assertTrue(e.getMessage().contains("test.conf") && e.getMessage().contains("3"), e.getMessage());
+  }
+
+  @Test
+  void unknownKeyInANewDatasetIsRejectedButItsSplitsAreOpen() {
+    Settings ok = ConfigLoader.load(null, List.of("datasets.mine.task=multiple-choice", "datasets.mine.reader=csqa",
+        "datasets.mine.files.dev=x.jsonl", "datasets.mine.eval-split=dev", "datasets.mine.chance=0.25"), Map.of());
+    assertEquals("x.jsonl", ok.dataset("mine").files().get("dev"));
+    ConfigError e = assertThrows(ConfigError.class,
+        () -> ConfigLoader.load(null, List.of("datasets.mine.colour=red"), Map.of()));
+    assertTrue(e.getMessage().contains("smc.datasets.mine.colour"), e.getMessage());
+  }
+
+  @Test
+  void wrongTypeNamesTheKey() throws IOException {
+    File f = conf("smc.training.steps = lots\n");
+    ConfigError e = assertThrows(ConfigError.class, () -> ConfigLoader.load(f, List.of(), Map.of()));
+    assertTrue(e.getMessage().contains("steps"), e.getMessage());
+    assertTrue(e.getMessage().contains("test.conf"), e.getMessage());
+  }
+
+  @Test
+  void impossibleValuesAreRejected() {
+    ConfigError sparsity = assertThrows(ConfigError.class,
+        () -> ConfigLoader.load(null, List.of("sweep.sparsities=[0.5, 1.0]"), Map.of()));
+    assertTrue(sparsity.getMessage().contains("smc.sweep.sparsities contains 1.0"), sparsity.getMessage());
+    ConfigError empty = assertThrows(ConfigError.class,
+        () -> ConfigLoader.load(null, List.of("sweep.sparsities=[]"), Map.of()));
+    assertTrue(empty.getMessage().contains("smc.sweep.sparsities is empty"), empty.getMessage());
+    ConfigError seeds = assertThrows(ConfigError.class,
+        () -> ConfigLoader.load(null, List.of("sweep.seeds=[]"), Map.of()));
+    assertTrue(seeds.getMessage().contains("smc.sweep.seeds is empty"), seeds.getMessage());
+    ConfigError warmup = assertThrows(ConfigError.class,
+        () -> ConfigLoader.load(null, List.of("training.warmup-steps=5000"), Map.of()));
+    assertTrue(warmup.getMessage().contains("warmup-steps"), warmup.getMessage());
+    ConfigError selection = assertThrows(ConfigError.class,
+        () -> ConfigLoader.load(null, List.of("sweep.selection=median"), Map.of()));
+    assertTrue(selection.getMessage().contains("smc.sweep.selection"), selection.getMessage());
+  }
+
+  @Test
+  void unknownDatasetInTheSweepIsRejected() {
+    ConfigError e = assertThrows(ConfigError.class,
+        () -> ConfigLoader.load(null, List.of("sweep.datasets=[csqa, nope]"), Map.of()));
+    assertTrue(e.getMessage().contains("unknown dataset 'nope'"), e.getMessage());
+  }
+
+  @Test
+  void missingConfFileIsAClearError() {
+    ConfigError e = assertThrows(ConfigError.class,
+        () -> ConfigLoader.load(new File(dir.toFile(), "absent.conf"), List.of(), Map.of()));
+    assertTrue(e.getMessage().contains("absent.conf"), e.getMessage());
+  }
+
+  @Test
+  void credentialsAreMaskedWhenRendered() {
+    Settings s = ConfigLoader.load(null,
+        List.of("spark.conf.\"spark.hadoop.fs.s3a.secret.key\"=hunter2", "spark.conf.\"spark.hadoop.fs.s3a.access.key\"=AKIA1"),
+        Map.of());
+    String rendered = Secrets.render(s.resolved());
+    assertFalse(rendered.contains("hunter2"), rendered);
+    assertFalse(rendered.contains("AKIA1"), rendered);
+    assertTrue(rendered.contains(Secrets.MASK));
+    assertEquals("hunter2", s.spark().conf().get("spark.hadoop.fs.s3a.secret.key"));
+  }
+}
