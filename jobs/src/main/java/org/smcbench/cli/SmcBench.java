@@ -23,6 +23,20 @@ public final class SmcBench {
 
   /** Parses and runs a command line; returns its exit code (0 ok, 1 failed runs, 2 bad configuration). */
   public static int execute(String... args) {
-    return new CommandLine(new SmcBench()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    return new CommandLine(new SmcBench())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(SmcBench::reportFailure)
+        .execute(args);
+  }
+
+  /** A command that threw: one line naming the problem; the stack trace only with SMC_DEBUG set. */
+  private static int reportFailure(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+    System.err.println("smc-bench " + command.getCommandName() + " failed: " + e);
+    if (System.getenv("SMC_DEBUG") != null) {
+      e.printStackTrace();
+    } else {
+      System.err.println("(set SMC_DEBUG=1 for the stack trace)");
+    }
+    return 1;
   }
 }

@@ -7,6 +7,7 @@ import java.io.Serializable;
  * from, and its size knobs.
  *
  * @param layers encoder layers to keep from the checkpoint; 0 keeps them all
+ * @param pooling how a sequence becomes the head's input: first-token (fairseq RoBERTa) or mean
  */
 public record ModelSettings(
     String name,
@@ -15,4 +16,5 @@ public record ModelSettings(
     String checkpointPath,
     int layers,
     int maxSeqLen,
-    double dropout) implements Serializable {}
+    double dropout,
+    String pooling) implements Serializable {}

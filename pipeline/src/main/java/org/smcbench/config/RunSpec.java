@@ -67,6 +67,7 @@ public record RunSpec(
     modelMap.put("layers", model.layers());
     modelMap.put("max_seq_len", model.maxSeqLen());
     modelMap.put("dropout", model.dropout());
+    modelMap.put("pooling", model.pooling());
     m.put("model", modelMap);
     m.put("method", method);
     m.put("method_params", new TreeMap<>(methodParams));

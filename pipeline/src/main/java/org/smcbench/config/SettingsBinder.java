@@ -42,7 +42,8 @@ final class SettingsBinder {
           m.getString("checkpoint-path"),
           nonNegative(m, "layers", at),
           positive(m, "max-seq-len", at),
-          fraction(m, "dropout", at)));
+          fraction(m, "dropout", at),
+          oneOfAt(m, "pooling", at, "first-token", "mean")));
     }
 
     Config trainingDefaults = smc.getConfig("training");

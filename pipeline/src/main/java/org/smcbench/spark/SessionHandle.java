@@ -23,8 +23,13 @@ public final class SessionHandle implements AutoCloseable {
     boolean existed = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
     SparkSession.Builder builder = SparkSession.builder().appName(settings.spark().appName());
     SparkConf defaults = new SparkConf(); // picks up spark-submit's spark.* system properties
+    String master = defaults.get("spark.master", settings.spark().master());
     if (!defaults.contains("spark.master")) {
-      builder.master(settings.spark().master());
+      builder.master(master);
+    }
+    if (master.startsWith("local") && !existed) {
+      // A local session listens on loopback only.
+      builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
     }
     if (!existed) {
       for (Map.Entry<String, String> e : settings.spark().conf().entrySet()) {

@@ -22,6 +22,12 @@ public interface SparsityMethod {
   Optional<MaskSet> initialMasks(PruningContext context);
 
   /**
+   * Before each optimizer step (1-based), with the batch's dense gradients in the parameters:
+   * where RigL reads the gradients it grows by.
+   */
+  default void beforeOptimizerStep(PruningContext context, MaskSet masks, int step) {}
+
+  /**
    * After each optimizer step (1-based). The default keeps pruned weights at exactly zero: Adam's
    * moments would otherwise revive them. Methods that move masks (GMP, RigL) override this.
    */

@@ -20,6 +20,7 @@ import org.smcbench.model.TrainableModel;
 import org.smcbench.results.LayerRecord;
 import org.smcbench.results.RunOutcome;
 import org.smcbench.results.RunRecord;
+import org.smcbench.sparsity.GradientProbe;
 import org.smcbench.sparsity.MaskSet;
 import org.smcbench.sparsity.PruningContext;
 import org.smcbench.sparsity.PruningScope;
@@ -30,6 +31,7 @@ import org.smcbench.sparsity.StartPoint;
 import org.smcbench.task.Task;
 import org.smcbench.task.TaskData;
 import org.smcbench.task.Tasks;
+import org.smcbench.train.StepHook;
 import org.smcbench.train.TrainLoop;
 import org.smcbench.train.TrainingDiverged;
 
@@ -79,7 +81,8 @@ public final class RunExecutor {
       }
       List<PrunableTensor> scope = PruningScope.fromLabel(spec.scope()).select(model.prunableScope());
       PruningContext context = new PruningContext(scope, spec.targetSparsity(),
-          PruningContext.granularity(spec.selection()), seed, spec.training().steps(), root);
+          PruningContext.granularity(spec.selection()), seed, spec.training().steps(), root,
+          gradientProbe(spec, inputs, model, scope, seed, root));
       Optional<MaskSet> masks = method.initialMasks(context);
       masks.ifPresent(m -> m.applyTo(scope));
       TrainLoop.Outcome trained = fineTune(spec, inputs, model, root, seed, method, context, masks, step);
@@ -116,8 +119,26 @@ public final class RunExecutor {
   private static TrainLoop.Outcome fineTune(RunSpec spec, RunInputs inputs, TrainableModel model, NDManager root,
       long seed, SparsityMethod method, PruningContext context, Optional<MaskSet> masks, AtomicInteger step) {
     Task task = Tasks.get(spec.task());
-    return TrainLoop.run(model, task, inputs.train(), spec.model(), spec.training(), seed, root,
-        s -> masks.ifPresent(m -> method.afterOptimizerStep(context, m, s)), step::set);
+    StepHook hook = new StepHook() {
+      @Override
+      public void beforeOptimizerStep(int s) {
+        masks.ifPresent(m -> method.beforeOptimizerStep(context, m, s));
+      }
+
+      @Override
+      public void afterOptimizerStep(int s) {
+        masks.ifPresent(m -> method.afterOptimizerStep(context, m, s));
+      }
+    };
+    return TrainLoop.run(model, task, inputs.train(), spec.model(), spec.training(), seed, root, hook, step::set);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static GradientProbe gradientProbe(RunSpec spec, RunInputs inputs, TrainableModel model,
+      List<PrunableTensor> scope, long seed, NDManager root) {
+    Task task = Tasks.get(spec.task());
+    return new TaskGradientProbe(model, task, inputs.train(), spec.model(), spec.training().batchSize(), seed, scope,
+        root);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.smcbench.config.ModelSettings;
 import org.smcbench.config.TrainingSettings;
 import org.smcbench.model.TrainableModel;
@@ -18,6 +20,7 @@ import org.smcbench.task.TaskData;
  * sparsity hook; one NDManager scope per step so native memory stays flat.
  */
 public final class TrainLoop {
+  private static final Logger LOG = LoggerFactory.getLogger(TrainLoop.class);
   /** What a finished loop reports. */
   public record Outcome(int steps, double lastLoss, double meanLossLastTenth) {}
 
@@ -47,6 +50,7 @@ public final class TrainLoop {
           if (!Double.isFinite(last)) {
             throw new TrainingDiverged(step + 1, last);
           }
+          hook.beforeOptimizerStep(step + 1);
           optimizer.step(parameters, (float) schedule.lr(step + 1));
           hook.afterOptimizerStep(step + 1);
         }
@@ -55,6 +59,10 @@ public final class TrainLoop {
           tailCount++;
         }
         progress.accept(step + 1);
+        if ((step + 1) % Math.max(1, t.steps() / 10) == 0) {
+          LOG.info("step {}/{} loss {} lr {}", step + 1, t.steps(), String.format("%.4f", last),
+              String.format("%.2e", schedule.lr(step + 1)));
+        }
       }
     }
     return new Outcome(t.steps(), last, tailSum / Math.max(1, tailCount));

@@ -52,7 +52,7 @@ public final class BertMultipleChoiceFamily implements ModelFamily {
       throw new IllegalArgumentException("max-seq-len " + settings.maxSeqLen() + " exceeds the checkpoint's "
           + config.maxPositions() + " positions");
     }
-    MultipleChoiceModel model = new MultipleChoiceModel(config, seed);
+    MultipleChoiceModel model = new MultipleChoiceModel(config, Pooling.fromLabel(settings.pooling()), seed);
     model.initializeParameters(manager);
     PretrainedWeights.loadInto(model.encoder().namedParameters(), weights(settings), manager);
     return new Adapter(model);

@@ -3,7 +3,6 @@ package org.smcbench.model.bert;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -28,6 +27,7 @@ public final class MultipleChoiceModel extends AbstractBlock implements Prunable
 
   private final BertEncoder encoder;
   private final ClassificationHead head;
+  private final Pooling pooling;
 
   /**
    * @param config encoder shape (its dropout is also the head's)
@@ -35,7 +35,13 @@ public final class MultipleChoiceModel extends AbstractBlock implements Prunable
    *               from a checkpoint; the same seed gives bit-identical weights
    */
   public MultipleChoiceModel(BertConfig config, long seed) {
+    this(config, Pooling.FIRST_TOKEN, seed);
+  }
+
+  /** @param pooling how a sequence's hidden states become the head's input */
+  public MultipleChoiceModel(BertConfig config, Pooling pooling, long seed) {
     super(VERSION);
+    this.pooling = pooling;
     encoder = addChildBlock("encoder", new BertEncoder(config, seed));
     head = addChildBlock("head", new ClassificationHead(config.hidden(), 1, config.dropout(), seed));
   }
@@ -78,8 +84,8 @@ public final class MultipleChoiceModel extends AbstractBlock implements Prunable
         flat.add(input.reshape(questions * choices, length));
       }
       NDArray hidden = encoder.forward(ps, flat, training).singletonOrThrow();
-      NDArray first = hidden.get(new NDIndex(":, 0, :"));
-      NDArray logits = head.forward(ps, new NDList(first), training).singletonOrThrow();
+      NDArray pooled = pooling.pool(hidden, flat.get(2));
+      NDArray logits = head.forward(ps, new NDList(pooled), training).singletonOrThrow();
       return new NDList(scope.ret(logits.reshape(questions, choices)));
     }
   }

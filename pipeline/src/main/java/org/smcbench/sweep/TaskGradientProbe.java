@@ -1,0 +1,74 @@
+package org.smcbench.sweep;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.smcbench.config.ModelSettings;
+import org.smcbench.model.PrunableTensor;
+import org.smcbench.model.TrainableModel;
+import org.smcbench.sparsity.GradientProbe;
+import org.smcbench.task.Batch;
+import org.smcbench.task.Task;
+import org.smcbench.task.TaskData;
+import org.smcbench.train.EpochSampler;
+import org.smcbench.train.NoGrad;
+
+/**
+ * Loss gradients of a run's model on its own training batches (train mode, as SNIP's reference
+ * does), drawn by a sampler seeded apart from the training order.
+ */
+final class TaskGradientProbe<D extends TaskData> implements GradientProbe {
+  private final TrainableModel model;
+  private final Task<D> task;
+  private final D data;
+  private final ModelSettings modelSettings;
+  private final int batchSize;
+  private final long seed;
+  private final List<PrunableTensor> scope;
+  private final NDManager manager;
+
+  TaskGradientProbe(TrainableModel model, Task<D> task, D data, ModelSettings modelSettings, int batchSize, long seed,
+      List<PrunableTensor> scope, NDManager manager) {
+    this.model = model;
+    this.task = task;
+    this.data = data;
+    this.modelSettings = modelSettings;
+    this.batchSize = batchSize;
+    this.seed = seed;
+    this.scope = scope;
+    this.manager = manager;
+  }
+
+  @Override
+  public LinkedHashMap<String, float[]> lossGradients(int batches) {
+    EpochSampler sampler = new EpochSampler(data.size(), batchSize, seed ^ 0x5EEDL);
+    ParameterStore store = new ParameterStore(manager, false);
+    for (int b = 0; b < batches; b++) {
+      try (NDManager batchManager = manager.newSubManager()) {
+        Batch batch = task.batch(data, sampler.next(), modelSettings, batchManager);
+        try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+          NDList outputs = model.forward(store, batch.inputs(), true);
+          collector.backward(task.loss(outputs, batch.labels()));
+        }
+      }
+    }
+    LinkedHashMap<String, float[]> out = new LinkedHashMap<>();
+    try (NoGrad ignored = NoGrad.enter()) {
+      for (PrunableTensor t : scope) {
+        try (NDArray g = t.array().getGradient()) {
+          out.put(t.name(), g.toFloatArray());
+        }
+      }
+      for (var p : model.namedParameters().values()) {
+        JniUtils.zeroGrad((PtNDArray) p.getArray());
+      }
+    }
+    return out;
+  }
+}
