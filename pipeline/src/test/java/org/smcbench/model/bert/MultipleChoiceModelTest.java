@@ -9,16 +9,17 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.smcbench.model.ModuleKind;
 import org.smcbench.model.PrunableTensor;
 
 class MultipleChoiceModelTest {
@@ -128,14 +129,14 @@ class MultipleChoiceModelTest {
         assertArrayEquals(a.get(name).getArray().toFloatArray(), b.get(name).getArray().toFloatArray(), name);
       }
       float[] dense = a.get("head.dense.weight").getArray().toFloatArray();
-      assertFalse(java.util.Arrays.equals(dense, c.get("head.dense.weight").getArray().toFloatArray()));
+      assertFalse(Arrays.equals(dense, c.get("head.dense.weight").getArray().toFloatArray()));
       assertArrayEquals(new float[16], a.get("head.dense.bias").getArray().toFloatArray(), "zero bias");
       double sumSquares = 0;
       for (float w : dense) {
         sumSquares += w * w;
       }
       assertEquals(0.02, Math.sqrt(sumSquares / dense.length), 0.004, "normal(0, 0.02)");
-      assertFalse(java.util.Arrays.equals(dense, a.get("encoder.layer.0.attention.self.query.weight")
+      assertFalse(Arrays.equals(dense, a.get("encoder.layer.0.attention.self.query.weight")
           .getArray().toFloatArray()), "each parameter draws from its own stream");
     }
   }
@@ -158,7 +159,7 @@ class MultipleChoiceModelTest {
       }
     }
     Shape shape = new Shape(questions, choices, length);
-    return new NDList(manager.create(ids, shape), manager.zeros(shape, ai.djl.ndarray.types.DataType.INT64),
+    return new NDList(manager.create(ids, shape), manager.zeros(shape, DataType.INT64),
         manager.create(mask, shape));
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -46,7 +47,7 @@ class PretrainedEncoderTest {
     try (NDManager step = manager.newSubManager()) {
       NDList inputs = batch.toNDList(step);
       NDArray hidden = encoder.forward(new ParameterStore(step, false), inputs, false).singletonOrThrow();
-      NDArray mask = inputs.get(2).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).expandDims(-1);
+      NDArray mask = inputs.get(2).toType(DataType.FLOAT32, false).expandDims(-1);
       NDArray pooled = hidden.mul(mask).sum(new int[] {1}).div(mask.sum(new int[] {1}));
       NDArray unit = pooled.div(pooled.norm(new int[] {1}, true));
       for (int i = 0; i < 4; i++) {

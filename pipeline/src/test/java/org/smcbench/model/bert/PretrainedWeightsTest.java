@@ -12,6 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.smcbench.model.FloatTensor;
@@ -28,7 +29,7 @@ class PretrainedWeightsTest {
       String name = "encoder.layer.1.output.dense.weight";
       assertArrayEquals(MiniLmFixture.weights().get(name).data(),
           encoder.namedParameters().get(name).getArray().toFloatArray());
-      Sentences batch = Sentences.encode(java.util.List.of("A man is eating pasta.", "Hi."));
+      Sentences batch = Sentences.encode(List.of("A man is eating pasta.", "Hi."));
       NDArray hidden = encoder.forward(new ParameterStore(manager, false), batch.toNDList(manager), false)
           .singletonOrThrow();
       assertEquals(new Shape(2, batch.length(), 384), hidden.getShape());

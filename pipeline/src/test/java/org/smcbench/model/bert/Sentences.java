@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import org.smcbench.data.TextTokenizer;
 
@@ -25,13 +26,13 @@ record Sentences(long[][] ids, long[][] types, long[][] mask) {
       long[][] types = new long[tokens.length][length];
       long[][] mask = new long[tokens.length][length];
       for (int i = 0; i < tokens.length; i++) {
-        java.util.Arrays.fill(ids[i], tokenizer.padId());
+        Arrays.fill(ids[i], tokenizer.padId());
         ids[i][0] = tokenizer.clsId();
         for (int t = 0; t < tokens[i].length; t++) {
           ids[i][t + 1] = tokens[i][t];
         }
         ids[i][tokens[i].length + 1] = tokenizer.sepId();
-        java.util.Arrays.fill(mask[i], 0, tokens[i].length + 2, 1);
+        Arrays.fill(mask[i], 0, tokens[i].length + 2, 1);
       }
       return new Sentences(ids, types, mask);
     } catch (IOException e) {
