@@ -49,6 +49,12 @@ public record RunSpec(
         evalSplit, training);
   }
 
+  /** The same run at another target sparsity (IMP's rounds are keyed this way). */
+  public RunSpec withTargetSparsity(double sparsity) {
+    return new RunSpec(task, dataset, fold, model, method, methodParams, sparsity, seed, selection, scope,
+        evalSplit, training);
+  }
+
   public String runKey() {
     return method + "_" + sha256(canonicalJson()).substring(0, 16);
   }

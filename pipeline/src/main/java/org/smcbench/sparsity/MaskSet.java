@@ -25,12 +25,14 @@ public final class MaskSet implements AutoCloseable {
 
   private record Entry(PrunableTensor tensor, NDArray mask, boolean[] kept, long keptCount) {}
 
-  private final LinkedHashMap<String, Entry> entries;
-  private final long kept;
+  private LinkedHashMap<String, Entry> entries;
+  private long kept;
   private final long numel;
+  private final NDManager manager;
 
-  private MaskSet(LinkedHashMap<String, Entry> entries) {
+  private MaskSet(LinkedHashMap<String, Entry> entries, NDManager manager) {
     this.entries = entries;
+    this.manager = manager;
     long k = 0;
     long n = 0;
     for (Entry e : entries.values()) {
@@ -69,7 +71,7 @@ public final class MaskSet implements AutoCloseable {
       entries.values().forEach(x -> x.mask.close());
       throw e;
     }
-    return new MaskSet(entries);
+    return new MaskSet(entries, manager);
   }
 
   /** All-kept masks for {@code scope}. */
@@ -83,7 +85,19 @@ public final class MaskSet implements AutoCloseable {
         throw new IllegalArgumentException("tensor name '" + t.name() + "' appears twice");
       }
     }
-    return new MaskSet(entries);
+    return new MaskSet(entries, manager);
+  }
+
+  /**
+   * Replaces every mask by {@code selection} (same tensors, same order), for methods whose masks
+   * move during training (GMP, RigL). The previous mask arrays are freed.
+   */
+  public void update(MaskSelection selection) {
+    List<PrunableTensor> scope = entries.values().stream().map(Entry::tensor).toList();
+    MaskSet next = fromSelection(scope, selection, manager);
+    close();
+    this.entries = next.entries;
+    this.kept = next.kept;
   }
 
   public List<String> names() {

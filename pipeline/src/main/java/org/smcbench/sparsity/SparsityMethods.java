@@ -6,15 +6,28 @@ import java.util.Set;
 import java.util.function.Function;
 import org.smcbench.sparsity.score.MagnitudeScorer;
 import org.smcbench.sparsity.score.RandomScorer;
+import org.smcbench.sparsity.score.Scorer;
+import org.smcbench.sparsity.score.SnipScorer;
 
-/** Every sparsity method by its stable config name. */
+/**
+ * Every sparsity method by its stable config name; a method's parameters come from
+ * {@code smc.methods.<name>} (defaults below) and are part of its run key.
+ */
 public final class SparsityMethods {
   private static final Map<String, Function<Map<String, Object>, SparsityMethod>> FACTORIES = new LinkedHashMap<>();
 
   static {
-    FACTORIES.put("dense", params -> new Dense());
-    FACTORIES.put("omp_after", params -> new OneShotAfter("omp_after", seed -> new MagnitudeScorer()));
-    FACTORIES.put("random_after", params -> new OneShotAfter("random_after", RandomScorer::new));
+    FACTORIES.put("dense", p -> new Dense());
+    FACTORIES.put("omp_after", p -> new OneShot("omp_after", Timing.AFTER, magnitude()));
+    FACTORIES.put("random_after", p -> new OneShot("random_after", Timing.AFTER, random()));
+    FACTORIES.put("omp_before", p -> new OneShot("omp_before", Timing.BEFORE, magnitude()));
+    FACTORIES.put("random_before", p -> new OneShot("random_before", Timing.BEFORE, random()));
+    FACTORIES.put("snip", p -> new OneShot("snip", Timing.BEFORE, snip(p)));
+    FACTORIES.put("lth", p -> new IterativeMagnitude(real(p, "rate", 0.2)));
+    FACTORIES.put("gmp", p -> new Gmp(integer(p, "frequency", 500), real(p, "start", 0.1), real(p, "end", 0.8)));
+    FACTORIES.put("rigl_omp", p -> rigl("rigl_omp", magnitude(), p));
+    FACTORIES.put("rigl_random", p -> rigl("rigl_random", random(), p));
+    FACTORIES.put("rigl_snip", p -> rigl("rigl_snip", snip(p), p));
   }
 
   private SparsityMethods() {}
@@ -33,5 +46,44 @@ public final class SparsityMethods {
 
   public static Set<String> names() {
     return FACTORIES.keySet();
+  }
+
+  private static Function<PruningContext, Scorer> magnitude() {
+    return context -> new MagnitudeScorer();
+  }
+
+  private static Function<PruningContext, Scorer> random() {
+    return context -> new RandomScorer(context.seed());
+  }
+
+  private static Function<PruningContext, Scorer> snip(Map<String, Object> p) {
+    int batches = integer(p, "calibration-batches", 1);
+    return context -> new SnipScorer(context.gradients(), batches);
+  }
+
+  private static SparsityMethod rigl(String name, Function<PruningContext, Scorer> initial, Map<String, Object> p) {
+    return new RigL(name, initial, integer(p, "update-interval", 500), real(p, "alpha", 0.3), real(p, "end", 0.75));
+  }
+
+  private static int integer(Map<String, Object> p, String key, int fallback) {
+    Object v = p.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      return n.intValue();
+    }
+    throw new IllegalArgumentException("method parameter '" + key + "' must be an integer, got " + v);
+  }
+
+  private static double real(Map<String, Object> p, String key, double fallback) {
+    Object v = p.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (v instanceof Number n) {
+      return n.doubleValue();
+    }
+    throw new IllegalArgumentException("method parameter '" + key + "' must be a number, got " + v);
   }
 }

@@ -1,7 +1,6 @@
 package org.smcbench.sweep;
 
 import java.io.PrintStream;
-import org.smcbench.config.RunSpec;
 import org.smcbench.results.RunRecord;
 
 /** Prints one line per finished configuration: count, outcome, metric, time, and an ETA. */
@@ -18,7 +17,7 @@ final class Progress {
     this.out = out;
   }
 
-  synchronized void done(RunSpec spec, RunRecord r) {
+  synchronized void done(RunRecord r) {
     done++;
     if (r.succeeded()) {
       succeeded++;
@@ -31,8 +30,14 @@ final class Progress {
         ? String.format("%s=%.4f sparsity=%.4f", r.metricName(), r.metricValue(), r.actualSparsity())
         : "FAILED " + r.errorClass() + ": " + r.error();
     out.printf("[%d/%d] %s %s | %s | %.0f s | elapsed %s, ETA %s%n", done, total, r.status(),
-        SweepJob.describe(spec), result, r.wallSeconds(), clock(elapsed), clock(eta));
+        describe(r), result, r.wallSeconds(), clock(elapsed), clock(eta));
     out.flush();
+  }
+
+  private static String describe(RunRecord r) {
+    return "none".equals(r.timing())
+        ? String.format("%s %s %s seed=%d", r.method(), r.dataset(), r.model(), r.seed())
+        : String.format("%s %s %s s=%.3f seed=%d", r.method(), r.dataset(), r.model(), r.targetSparsity(), r.seed());
   }
 
   synchronized int succeeded() {

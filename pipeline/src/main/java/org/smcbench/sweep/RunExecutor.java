@@ -4,6 +4,8 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +17,14 @@ import org.apache.spark.SparkEnv;
 import org.apache.spark.deploy.SparkHadoopUtil;
 import org.smcbench.config.RunSpec;
 import org.smcbench.model.ModelFamilies;
+import org.smcbench.model.ModelWeights;
 import org.smcbench.model.PrunableTensor;
 import org.smcbench.model.TrainableModel;
 import org.smcbench.results.LayerRecord;
 import org.smcbench.results.RunOutcome;
 import org.smcbench.results.RunRecord;
 import org.smcbench.sparsity.GradientProbe;
+import org.smcbench.sparsity.IterativeMagnitude;
 import org.smcbench.sparsity.MaskSet;
 import org.smcbench.sparsity.PruningContext;
 import org.smcbench.sparsity.PruningScope;
@@ -43,12 +47,16 @@ import org.smcbench.train.TrainingDiverged;
 public final class RunExecutor {
   private RunExecutor() {}
 
-  public static RunOutcome execute(RunSpec spec, RunInputs inputs) {
+  /**
+   * Runs {@code spec}; one outcome, or one per round for iterative methods (IMP), in round order.
+   * Never throws for a failing run: the failure is an outcome.
+   */
+  public static List<RunOutcome> execute(RunSpec spec, RunInputs inputs) {
     long started = System.nanoTime();
     AtomicInteger step = new AtomicInteger();
     SparsityMethod method = SparsityMethods.create(spec.method(), spec.methodParams());
-    String timing = method.timing().label();
     String deviceLabel = "unknown";
+    List<RunOutcome> done = new ArrayList<>();
     try {
       // Loading the engine first makes its natives available to the JniUtils calls below.
       Engine engine = Engine.getEngine("PyTorch");
@@ -61,28 +69,77 @@ public final class RunExecutor {
       }
       long seed = Seeds.forRun(spec);
       engine.setRandomSeed((int) seed);
-      return train(spec, inputs, method, timing, device, seed, started, step);
+      try (NDManager root = NDManager.newBaseManager(device)) {
+        Run run = new Run(spec, inputs, method, device, seed, root, step);
+        if (method instanceof IterativeMagnitude imp) {
+          run.rounds(imp, done, started);
+        } else {
+          done.add(run.single(started));
+        }
+      }
+      return done;
     } catch (Throwable e) {
       if (e instanceof VirtualMachineError vm && !(e instanceof OutOfMemoryError)) {
         throw vm;
       }
       int failedAt = e instanceof TrainingDiverged d ? d.step() : step.get();
-      return failed(spec, method, inputs, e, failedAt, seconds(started), deviceLabel);
+      List<RunOutcome> out = new ArrayList<>(done);
+      for (RunSpec unfinished : unfinished(spec, method, done.size())) {
+        out.add(failed(unfinished, method, inputs, e, failedAt, seconds(started), deviceLabel));
+      }
+      return out;
     }
   }
 
-  private static RunOutcome train(RunSpec spec, RunInputs inputs, SparsityMethod method, String timing,
-      Device device, long seed, long started, AtomicInteger step) throws IOException {
-    try (NDManager root = NDManager.newBaseManager(device)) {
-      TrainableModel model = ModelFamilies.get(spec.model().family()).build(spec.model(), root, seed);
-      CheckpointStore checkpoints = new CheckpointStore(inputs.warehousePath(), hadoopConf());
+  /** The specs a failure leaves without a result: the run, or IMP's rounds from {@code doneRounds} on. */
+  private static List<RunSpec> unfinished(RunSpec spec, SparsityMethod method, int doneRounds) {
+    if (method instanceof IterativeMagnitude imp && imp.reaches(spec.targetSparsity())) {
+      List<Double> rounds = imp.roundSparsities(spec.targetSparsity());
+      return rounds.subList(Math.min(doneRounds, rounds.size()), rounds.size()).stream()
+          .map(spec::withTargetSparsity).toList();
+    }
+    return List.of(spec);
+  }
+
+  /** One configuration's model, scope and helpers inside its task's NDManager. */
+  private static final class Run {
+    private final RunSpec spec;
+    private final RunInputs inputs;
+    private final SparsityMethod method;
+    private final Device device;
+    private final long seed;
+    private final NDManager root;
+    private final AtomicInteger step;
+    private final TrainableModel model;
+    private final List<PrunableTensor> scope;
+    private final CheckpointStore checkpoints;
+    private final GradientProbe probe;
+
+    Run(RunSpec spec, RunInputs inputs, SparsityMethod method, Device device, long seed, NDManager root,
+        AtomicInteger step) {
+      this.spec = spec;
+      this.inputs = inputs;
+      this.method = method;
+      this.device = device;
+      this.seed = seed;
+      this.root = root;
+      this.step = step;
+      this.model = ModelFamilies.get(spec.model().family()).build(spec.model(), root, seed);
+      this.scope = PruningScope.fromLabel(spec.scope()).select(model.prunableScope());
+      this.checkpoints = new CheckpointStore(inputs.warehousePath(), hadoopConf());
+      this.probe = gradientProbe(spec, inputs, model, scope, seed, root);
+    }
+
+    PruningContext context(double sparsity) {
+      return new PruningContext(scope, sparsity, PruningContext.granularity(spec.selection()), seed,
+          spec.training().steps(), root, probe);
+    }
+
+    RunOutcome single(long started) throws IOException {
       if (method.startPoint() == StartPoint.DENSE_FINETUNED) {
         checkpoints.load(spec.denseParent().runKey(), model.namedParameters());
       }
-      List<PrunableTensor> scope = PruningScope.fromLabel(spec.scope()).select(model.prunableScope());
-      PruningContext context = new PruningContext(scope, spec.targetSparsity(),
-          PruningContext.granularity(spec.selection()), seed, spec.training().steps(), root,
-          gradientProbe(spec, inputs, model, scope, seed, root));
+      PruningContext context = context(spec.targetSparsity());
       Optional<MaskSet> masks = method.initialMasks(context);
       masks.ifPresent(m -> m.applyTo(scope));
       TrainLoop.Outcome trained = fineTune(spec, inputs, model, root, seed, method, context, masks, step);
@@ -90,14 +147,39 @@ public final class RunExecutor {
       if (spec.isDense()) {
         checkpoints.save(spec.runKey(), model.namedParameters());
       }
-      List<LayerRecord> layers = layerRecords(spec.runKey(), scope);
-      double actual = sparsity(layers);
+      return succeeded(spec, trained, metrics, parentKey(spec, method), started);
+    }
+
+    /** IMP: prune from the dense fine-tuned weights, rewind to the start weights, re-train; per round. */
+    void rounds(IterativeMagnitude imp, List<RunOutcome> done, long started) throws IOException {
+      ByteArrayOutputStream initial = new ByteArrayOutputStream();
+      ModelWeights.save(model.namedParameters(), initial);
+      checkpoints.load(spec.denseParent().runKey(), model.namedParameters());
+      String parent = spec.denseParent().runKey();
+      MaskSet masks = null;
+      for (double sparsity : imp.roundSparsities(spec.targetSparsity())) {
+        long roundStarted = System.nanoTime();
+        RunSpec round = spec.withTargetSparsity(sparsity);
+        PruningContext context = context(sparsity);
+        masks = imp.nextMasks(context, masks);
+        ModelWeights.load(model.namedParameters(), new ByteArrayInputStream(initial.toByteArray()));
+        masks.applyTo(scope);
+        TrainLoop.Outcome trained = fineTune(round, inputs, model, root, seed, method, context, Optional.of(masks),
+            step);
+        done.add(succeeded(round, trained, evaluate(round, inputs, model, root), parent, roundStarted));
+        parent = round.runKey();
+      }
+    }
+
+    private RunOutcome succeeded(RunSpec run, TrainLoop.Outcome trained, Map<String, Double> metrics, String parent,
+        long started) {
+      List<LayerRecord> layers = layerRecords(run.runKey(), scope);
       String metricName = metrics.keySet().iterator().next();
-      RunRecord record = new RunRecord(spec.runKey(), spec.task(), spec.dataset(), spec.fold(), spec.model().name(),
-          spec.method(), timing, spec.targetSparsity(), actual, spec.seed(), spec.selection(), spec.scope(),
-          metricName, metrics.get(metricName), json(metrics), RunRecord.SUCCEEDED, null, null, null,
+      RunRecord record = new RunRecord(run.runKey(), run.task(), run.dataset(), run.fold(), run.model().name(),
+          run.method(), method.timing().label(), run.targetSparsity(), sparsity(layers), run.seed(), run.selection(),
+          run.scope(), metricName, metrics.get(metricName), json(metrics), RunRecord.SUCCEEDED, null, null, null,
           trained.steps(), trained.lastLoss(), seconds(started), Devices.label(device), executorId(),
-          inputs.codeVersion(), inputs.train().sourceVersion(), parentKey(spec, method), inputs.configJson(),
+          inputs.codeVersion(), inputs.train().sourceVersion(), parent, inputs.configJson(),
           System.currentTimeMillis());
       return new RunOutcome(record, layers);
     }

@@ -66,14 +66,16 @@ public final class SweepJob {
     }
     int skipped = all.size() - pending.size();
     out.printf("sweep: %d configurations, %d already recorded, %d to run%n", all.size(), skipped, pending.size());
-    List<RunSpec> wave1 = pending.stream().filter(RunSpec::isDense).toList();
-    List<RunSpec> wave2 = pending.stream().filter(s -> !s.isDense()).toList();
-    Progress progress = new Progress(pending.size(), out);
+    List<RunSpec> jobs = SweepPlanner.collapseRounds(all, pending);
+    List<RunSpec> wave1 = jobs.stream().filter(RunSpec::isDense).toList();
+    List<RunSpec> wave2 = jobs.stream().filter(s -> !s.isDense()).toList();
+    int expected = jobs.stream().mapToInt(SweepPlanner::outcomesOf).sum();
+    Progress progress = new Progress(expected, out);
     runWave(wave1, progress);
     runWave(wave2, progress);
     out.printf("sweep done: %d succeeded, %d failed, %d skipped (already recorded)%n",
-        progress.succeeded(), progress.failed(), skipped);
-    return new Summary(all.size(), skipped, progress.succeeded(), progress.failed());
+        progress.succeeded(), progress.failed(), all.size() - expected);
+    return new Summary(all.size(), all.size() - expected, progress.succeeded(), progress.failed());
   }
 
   private void runWave(List<RunSpec> wave, Progress progress) {
@@ -86,43 +88,46 @@ public final class SweepJob {
     int concurrency = concurrency(jsc);
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     try {
-      Map<RunSpec, Future<RunOutcome>> futures = new LinkedHashMap<>();
+      Map<RunSpec, Future<List<RunOutcome>>> futures = new LinkedHashMap<>();
       for (RunSpec spec : wave) {
         Broadcast<RunInputs> in = inputs.computeIfAbsent(dataKey(spec), k -> jsc.broadcast(loadInputs(spec)));
         if (SweepPlanner.needsDenseParent(spec)
             && !RunRecord.SUCCEEDED.equals(statuses.get(spec.denseParent().runKey()))) {
-          RunOutcome skipped = RunExecutor.failed(spec, SparsityMethods.create(spec.method(), spec.methodParams()),
-              in.value(), new IllegalStateException("dense parent " + spec.denseParent().runKey()
-                  + " has not succeeded"), 0, 0, "none");
-          store.record(List.of(skipped));
-          progress.done(spec, skipped.run());
+          List<RunOutcome> skipped = SweepPlanner.outcomeSpecs(spec).stream()
+              .map(s -> RunExecutor.failed(s, SparsityMethods.create(s.method(), s.methodParams()), in.value(),
+                  new IllegalStateException("dense parent " + s.denseParent().runKey() + " has not succeeded"),
+                  0, 0, "none"))
+              .toList();
+          store.record(skipped);
+          skipped.forEach(o -> progress.done(o.run()));
           continue;
         }
         futures.put(spec, pool.submit(() -> runOne(jsc, spec, in)));
       }
-      for (Map.Entry<RunSpec, Future<RunOutcome>> f : futures.entrySet()) {
-        RunOutcome outcome = get(f.getValue());
-        progress.done(f.getKey(), outcome.run());
+      for (Map.Entry<RunSpec, Future<List<RunOutcome>>> f : futures.entrySet()) {
+        get(f.getValue()).forEach(o -> progress.done(o.run()));
       }
     } finally {
       pool.shutdownNow();
     }
   }
 
-  /** Runs one spec as its own Spark job of one task, and records it as soon as it is back. */
-  private RunOutcome runOne(JavaSparkContext jsc, RunSpec spec, Broadcast<RunInputs> in) {
+  /** Runs one spec as its own Spark job of one task, and records its outcomes as soon as they are back. */
+  private List<RunOutcome> runOne(JavaSparkContext jsc, RunSpec spec, Broadcast<RunInputs> in) {
     jsc.setJobGroup(spec.runKey(), describe(spec), false);
     out.printf("running %s (%s)%n", describe(spec), spec.runKey());
-    RunOutcome outcome;
+    List<RunOutcome> outcomes;
     try {
-      outcome = jsc.parallelize(List.of(spec), 1).map(new ExecuteRun(in)).collect().get(0);
+      outcomes = jsc.parallelize(List.of(spec), 1).map(new ExecuteRun(in)).collect().get(0);
     } catch (Exception e) {
-      // The Spark task itself failed (after its retries): the run is recorded as failed.
-      outcome = RunExecutor.failed(spec, SparsityMethods.create(spec.method(), spec.methodParams()), in.value(), e,
-          0, 0, "unknown");
+      // The Spark task itself failed (after its retries): every run it owed is recorded as failed.
+      outcomes = SweepPlanner.outcomeSpecs(spec).stream()
+          .map(s -> RunExecutor.failed(s, SparsityMethods.create(s.method(), s.methodParams()), in.value(), e, 0, 0,
+              "unknown"))
+          .toList();
     }
-    store.record(List.of(outcome));
-    return outcome;
+    store.record(outcomes);
+    return outcomes;
   }
 
   private RunInputs loadInputs(RunSpec spec) {
@@ -156,7 +161,7 @@ public final class SweepJob {
             spec.targetSparsity(), spec.seed());
   }
 
-  private static RunOutcome get(Future<RunOutcome> future) {
+  private static List<RunOutcome> get(Future<List<RunOutcome>> future) {
     try {
       return future.get();
     } catch (InterruptedException e) {
@@ -168,7 +173,7 @@ public final class SweepJob {
   }
 
   /** The Spark task: runs the spec on the executor with the broadcast inputs. */
-  static final class ExecuteRun implements Function<RunSpec, RunOutcome> {
+  static final class ExecuteRun implements Function<RunSpec, List<RunOutcome>> {
     private static final long serialVersionUID = 1L;
     private final Broadcast<RunInputs> inputs;
 
@@ -177,8 +182,9 @@ public final class SweepJob {
     }
 
     @Override
-    public RunOutcome call(RunSpec spec) {
-      return RunExecutor.execute(spec, inputs.value());
+    public List<RunOutcome> call(RunSpec spec) {
+      FaultInjection.maybeFailFirstAttempt(spec);
+      return new java.util.ArrayList<>(RunExecutor.execute(spec, inputs.value()));
     }
   }
 }

@@ -8,6 +8,8 @@ import org.smcbench.config.ConfigError;
 import org.smcbench.config.DatasetSettings;
 import org.smcbench.config.RunSpec;
 import org.smcbench.config.Settings;
+import org.smcbench.sparsity.IterativeMagnitude;
+import org.smcbench.sparsity.SparsityMethod;
 import org.smcbench.sparsity.SparsityMethods;
 import org.smcbench.sparsity.StartPoint;
 import org.smcbench.task.Tasks;
@@ -52,11 +54,57 @@ public final class SweepPlanner {
     return SparsityMethods.create(spec.method(), spec.methodParams()).startPoint() == StartPoint.DENSE_FINETUNED;
   }
 
+  /**
+   * The runs to launch for the pending specs: IMP's rounds of one (dataset, model, seed) come from a
+   * single run to the deepest grid point, so a pending lth spec launches that one; others as they are.
+   */
+  public static List<RunSpec> collapseRounds(List<RunSpec> all, List<RunSpec> pending) {
+    Map<String, RunSpec> deepest = new LinkedHashMap<>();
+    for (RunSpec spec : all) {
+      if (spec.method().equals("lth")) {
+        deepest.merge(spec.withTargetSparsity(0).runKey(), spec,
+            (a, b) -> a.targetSparsity() >= b.targetSparsity() ? a : b);
+      }
+    }
+    Map<String, RunSpec> jobs = new LinkedHashMap<>();
+    for (RunSpec spec : pending) {
+      RunSpec job = spec.method().equals("lth") ? deepest.get(spec.withTargetSparsity(0).runKey()) : spec;
+      jobs.putIfAbsent(job.runKey(), job);
+    }
+    return new ArrayList<>(jobs.values());
+  }
+
+  /** The specs a launched run records results for: itself, or each IMP round up to it. */
+  public static List<RunSpec> outcomeSpecs(RunSpec spec) {
+    if (SparsityMethods.create(spec.method(), spec.methodParams()) instanceof IterativeMagnitude imp) {
+      return imp.roundSparsities(spec.targetSparsity()).stream().map(spec::withTargetSparsity).toList();
+    }
+    return List.of(spec);
+  }
+
+  public static int outcomesOf(RunSpec spec) {
+    return outcomeSpecs(spec).size();
+  }
+
   private static void validate(Settings s) {
     for (String method : s.sweep().methods()) {
       if (!SparsityMethods.isKnown(method)) {
         throw new ConfigError("smc.sweep.methods names unknown method '" + method + "'; known: "
             + SparsityMethods.names());
+      }
+      SparsityMethod instance;
+      try {
+        instance = SparsityMethods.create(method, s.methods().getOrDefault(method, Map.of()));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigError("smc.methods." + method + ": " + e.getMessage(), e);
+      }
+      if (instance instanceof IterativeMagnitude imp) {
+        for (double sparsity : s.sweep().sparsities()) {
+          if (!imp.reaches(sparsity)) {
+            throw new ConfigError("smc.sweep.sparsities contains " + sparsity + ", which lth cannot reach: its rounds"
+                + " give 1 - (1 - rate)^k (the paper's grid 0.2, 0.36, 0.488, 0.5904, ...)");
+          }
+        }
       }
     }
     for (String datasetName : s.sweep().datasets()) {

@@ -21,6 +21,7 @@ import org.smcbench.data.McDataLoader;
 import org.smcbench.ingest.IngestJob;
 import org.smcbench.model.ModelFamilies;
 import org.smcbench.results.AggregateJob;
+import org.smcbench.results.RunOutcome;
 import org.smcbench.results.RunRecord;
 import org.smcbench.results.Tables;
 import org.smcbench.results.Warehouse;
@@ -99,10 +100,20 @@ class SweepEndToEndTest {
     TaskData train = McDataLoader.load(warehouse, "csqa", "train", "minilm", 0, tokenizer);
     TaskData eval = McDataLoader.load(warehouse, "csqa", "dev", "minilm", 0, tokenizer);
     RunInputs inputs = new RunInputs(train, eval, dir.resolve("wh2").toString(), "cpu", 0, "test", "{}");
-    RunRecord a = RunExecutor.execute(spec, inputs).run();
-    RunRecord b = RunExecutor.execute(spec, inputs).run();
+    RunRecord a = RunExecutor.execute(spec, inputs).get(0).run();
+    RunRecord b = RunExecutor.execute(spec, inputs).get(0).run();
     assertEquals("succeeded", a.status(), a.error());
     assertEquals(a.metricValue(), b.metricValue());
     assertEquals(a.finalLoss(), b.finalLoss());
+
+    // A random mask is a function of the run key and seed: the same per-tensor zeros twice.
+    RunSpec random = new RunSpec(spec.task(), spec.dataset(), spec.fold(), spec.model(), "random_before", Map.of(),
+        0.36, spec.seed(), spec.selection(), spec.scope(), spec.evalSplit(), spec.training());
+    RunOutcome r1 = RunExecutor.execute(random, inputs).get(0);
+    RunOutcome r2 = RunExecutor.execute(random, inputs).get(0);
+    assertEquals("succeeded", r1.run().status(), r1.run().error());
+    assertEquals(r1.layers(), r2.layers());
+    assertEquals(r1.run().metricValue(), r2.run().metricValue());
+    assertEquals(r1.run().finalLoss(), r2.run().finalLoss());
   }
 }

@@ -18,7 +18,8 @@ public final class SparkTestSession {
 
   public static synchronized SparkSession get() {
     if (handle == null) {
-      Settings defaults = ConfigLoader.load(null, List.of(), Map.of());
+      // local[2, 2]: a failed task is retried once, as spark.task.maxFailures = 2 on a cluster.
+      Settings defaults = ConfigLoader.load(null, List.of("spark.master=\"local[2,2]\""), Map.of());
       handle = SessionHandle.open(defaults);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> handle.close()));
     }

@@ -1,0 +1,80 @@
+package org.smcbench.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smcbench.config.ConfigLoader;
+import org.smcbench.config.Settings;
+import org.smcbench.ingest.IngestJob;
+import org.smcbench.results.Tables;
+import org.smcbench.results.Warehouse;
+import org.smcbench.testing.CsqaFixture;
+import org.smcbench.testing.SparkTestSession;
+
+/** Every method of the library runs in the sweep by its config name and writes result and layer rows. */
+class AllMethodsSweepTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void everyMethodRecordsTheTargetSparsityExactly() throws Exception {
+    CsqaFixture.write(dir.resolve("data"), 24, 6);
+    Settings settings = ConfigLoader.load(null, List.of(
+        "data.root=\"" + dir.resolve("data") + "\"",
+        "models.minilm.layers=1", "models.minilm.max-seq-len=24",
+        "training.steps=4", "training.warmup-steps=1", "training.batch-size=4", "training.learning-rate=1e-4",
+        "methods.gmp.frequency=1", "methods.rigl_omp.update-interval=1", "methods.rigl_random.update-interval=1",
+        "methods.rigl_snip.update-interval=1",
+        "sweep.methods=[dense, omp_after, random_after, lth, gmp, omp_before, random_before, snip, rigl_omp,"
+            + " rigl_random, rigl_snip]",
+        "sweep.sparsities=[0.2, 0.36]"), Map.of());
+    Warehouse warehouse = SparkTestSession.newWarehouse(dir.resolve("wh"), "all_methods");
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+    IngestJob.run(settings, warehouse, quiet);
+
+    SweepJob.Summary summary = new SweepJob(settings, warehouse, quiet, "test").run(SweepJob.Rerun.NONE);
+    assertEquals(new SweepJob.Summary(21, 0, 21, 0), summary);
+
+    List<Row> runs = warehouse.read(Tables.RUNS).collectAsList();
+    assertEquals(21, runs.size());
+    for (Row r : runs) {
+      assertEquals("succeeded", r.getAs("status"), r.getAs("method") + ": " + r.getAs("error"));
+      double target = r.getAs("target_sparsity");
+      double actual = r.getAs("actual_sparsity");
+      // Exact counts: round(s * N) zeros over the scope (N is in the millions, so within 1e-6).
+      assertEquals(target, actual, 1e-6, r.getAs("method") + " at " + target);
+    }
+    Map<String, String> timing = runs.stream().collect(Collectors.toMap(
+        r -> r.getAs("method"), r -> r.getAs("timing"), (a, b) -> a));
+    assertEquals("during", timing.get("gmp"));
+    assertEquals("during", timing.get("rigl_snip"));
+    assertEquals("before", timing.get("snip"));
+    assertEquals("after", timing.get("lth"));
+    assertEquals("none", timing.get("dense"));
+
+    // LTH: one run, two rounds, chained: dense -> 20 % -> 36 %.
+    Row lth20 = runs.stream().filter(r -> r.getAs("method").equals("lth") && (double) r.getAs("target_sparsity") == 0.2)
+        .findFirst().orElseThrow();
+    Row lth36 = runs.stream().filter(r -> r.getAs("method").equals("lth") && (double) r.getAs("target_sparsity") == 0.36)
+        .findFirst().orElseThrow();
+    Row dense = runs.stream().filter(r -> r.getAs("method").equals("dense")).findFirst().orElseThrow();
+    assertEquals(dense.<String>getAs("run_key"), lth20.getAs("parent_run_key"));
+    assertEquals(lth20.<String>getAs("run_key"), lth36.getAs("parent_run_key"));
+
+    long layerRuns = warehouse.read(Tables.LAYER_SPARSITY).select("run_key").distinct().count();
+    assertEquals(21, layerRuns);
+    assertTrue(warehouse.read(Tables.LAYER_SPARSITY).where("module_kind = 'embedding'").count() > 0);
+
+    SweepJob.Summary again = new SweepJob(settings, warehouse, quiet, "test").run(SweepJob.Rerun.NONE);
+    assertEquals(new SweepJob.Summary(21, 21, 0, 0), again);
+  }
+}

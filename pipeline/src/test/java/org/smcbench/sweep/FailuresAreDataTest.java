@@ -1,0 +1,81 @@
+package org.smcbench.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smcbench.config.ConfigLoader;
+import org.smcbench.config.Settings;
+import org.smcbench.ingest.IngestJob;
+import org.smcbench.results.Tables;
+import org.smcbench.results.Warehouse;
+import org.smcbench.testing.CsqaFixture;
+import org.smcbench.testing.SparkTestSession;
+
+/** A diverging run is recorded as failed with its step; a retried Spark task yields one row. */
+class FailuresAreDataTest {
+  @TempDir
+  Path dir;
+
+  private Settings settings(String... extra) {
+    List<String> sets = new java.util.ArrayList<>(List.of(
+        "data.root=\"" + dir.resolve("data") + "\"",
+        "models.minilm.layers=1", "models.minilm.max-seq-len=24",
+        "training.steps=6", "training.warmup-steps=1", "training.batch-size=4",
+        // A second dataset over the same files, so one sweep has two independent dense runs.
+        "datasets.twin.task=multiple-choice", "datasets.twin.reader=csqa", "datasets.twin.eval-split=dev",
+        "datasets.twin.chance=0.2", "datasets.twin.files.train=csqa/train_rand_split.jsonl",
+        "datasets.twin.files.dev=csqa/dev_rand_split.jsonl",
+        "sweep.methods=[dense]", "sweep.datasets=[csqa, twin]"));
+    sets.addAll(List.of(extra));
+    return ConfigLoader.load(null, sets, Map.of());
+  }
+
+  @Test
+  void divergingRunIsRecordedAsFailedAndTheOthersFinish() throws Exception {
+    CsqaFixture.write(dir.resolve("data"), 16, 4);
+    // An absurd learning rate for csqa only: its loss becomes NaN/Inf within a few steps.
+    Settings settings = settings("datasets.csqa.training.learning-rate=1e12");
+    Warehouse warehouse = SparkTestSession.newWarehouse(dir.resolve("wh"), "failures");
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+    IngestJob.run(settings, warehouse, quiet);
+    SweepJob.Summary summary = new SweepJob(settings, warehouse, quiet, "test").run(SweepJob.Rerun.NONE);
+    assertEquals(1, summary.failed());
+    assertEquals(1, summary.succeeded());
+    Row failed = warehouse.read(Tables.RUNS).where("status = 'failed'").first();
+    assertEquals("csqa", failed.getAs("dataset"));
+    assertEquals("org.smcbench.train.TrainingDiverged", failed.getAs("error_class"));
+    int step = failed.getAs("failed_step");
+    assertTrue(step >= 1 && step <= 6, "failed at step " + step);
+    assertTrue(failed.<String>getAs("error").contains("at step " + step), failed.<String>getAs("error"));
+    Row ok = warehouse.read(Tables.RUNS).where("status = 'succeeded'").first();
+    assertEquals("twin", ok.getAs("dataset"));
+  }
+
+  @Test
+  void retriedTaskYieldsExactlyOneRow() throws Exception {
+    CsqaFixture.write(dir.resolve("data"), 16, 4);
+    Settings settings = settings("sweep.datasets=[csqa]");
+    Warehouse warehouse = SparkTestSession.newWarehouse(dir.resolve("wh"), "retries");
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+    IngestJob.run(settings, warehouse, quiet);
+    int before = FaultInjection.INJECTED.get();
+    System.setProperty(FaultInjection.FAIL_FIRST_ATTEMPT, "true");
+    try {
+      SweepJob.Summary summary = new SweepJob(settings, warehouse, quiet, "test").run(SweepJob.Rerun.NONE);
+      assertEquals(1, summary.succeeded());
+    } finally {
+      System.clearProperty(FaultInjection.FAIL_FIRST_ATTEMPT);
+    }
+    assertEquals(before + 1, FaultInjection.INJECTED.get(), "the first attempt was failed on purpose");
+    assertEquals(1, warehouse.read(Tables.RUNS).count());
+    assertEquals("succeeded", warehouse.read(Tables.RUNS).first().getAs("status"));
+  }
+}
