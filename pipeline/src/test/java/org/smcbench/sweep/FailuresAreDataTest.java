@@ -57,6 +57,13 @@ class FailuresAreDataTest {
     assertTrue(failed.<String>getAs("error").contains("at step " + step), failed.<String>getAs("error"));
     Row ok = warehouse.read(Tables.RUNS).where("status = 'succeeded'").first();
     assertEquals("twin", ok.getAs("dataset"));
+
+    // A plain re-run leaves recorded failures alone; --rerun-failed runs exactly those again.
+    assertEquals(new SweepJob.Summary(2, 2, 0, 0),
+        new SweepJob(settings, warehouse, quiet, "test").run(SweepJob.Rerun.NONE));
+    assertEquals(new SweepJob.Summary(2, 1, 0, 1),
+        new SweepJob(settings, warehouse, quiet, "test").run(SweepJob.Rerun.FAILED));
+    assertEquals(2, warehouse.read(Tables.RUNS).count());
   }
 
   @Test
