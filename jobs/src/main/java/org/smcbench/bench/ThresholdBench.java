@@ -80,8 +80,9 @@ public final class ThresholdBench {
       Files.deleteIfExists(dir);
     }
     if (settings.torch != null && rows.stream().anyMatch(r -> r.torch != null)) {
-      TorchPeer.Result t = rows.stream().filter(r -> r.torch != null).findFirst().orElseThrow().torch;
-      out.printf(Locale.ROOT, "torch %s, %d intra-op threads, %s%n", t.torchVersion(), t.threads(), t.blas());
+      TorchPeer.Result t = rows.stream().filter(r -> r.torch != null).reduce((a, b) -> b).orElseThrow().torch;
+      out.printf(Locale.ROOT, "torch %s, %d intra-op threads, %s; peak RSS %,d MB at N = %,d%n",
+          t.torchVersion(), t.threads(), t.blas(), t.peakRssMb(), t.n());
     }
     out.flush();
     return rows;
