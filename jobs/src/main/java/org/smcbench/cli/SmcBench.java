@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "smc-bench", mixinStandardHelpOptions = true, versionProvider = CodeVersionProvider.class,
     description = "SMC-Bench on Spark: ingest, sweep and aggregate sparse-network benchmarks.",
     subcommands = {IngestCommand.class, SweepCommand.class, AggregateCommand.class, RunCommand.class,
-        SqlCommand.class, CommandLine.HelpCommand.class})
+        SqlCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SmcBench {
 
   public static void main(String[] args) {

@@ -176,4 +176,109 @@ class ExactKthTest {
     assertThrows(IllegalArgumentException.class, () -> ExactKth.kth(new float[] {1f}, -1));
     assertThrows(IllegalArgumentException.class, () -> ExactKth.kth(new float[0], 0));
   }
+
+  /** Values whose raw bits sit at 16-bit bucket edges, of both signs, plus the special values. */
+  private static float[] bucketEdgeValues(SplittableRandom rng, int n) {
+    int[] lows = {0x0000, 0x0001, 0x7FFF, 0x8000, 0xFFFE, 0xFFFF};
+    float[] special = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MAX_VALUE,
+        -Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MIN_NORMAL};
+    // a few shared high halves so that buckets fill up and ties occur, some near zero
+    int[] highs = {0x0000, 0x0001, 0x3F80, 0x3F81, 0x7F7F, 0x0080};
+    float[] x = new float[n];
+    for (int i = 0; i < n; i++) {
+      if (rng.nextInt(5) == 0) {
+        x[i] = special[rng.nextInt(special.length)];
+      } else {
+        int high = highs[rng.nextInt(highs.length)] | (rng.nextBoolean() ? 0x8000 : 0);
+        int low = rng.nextBoolean() ? lows[rng.nextInt(lows.length)] : rng.nextInt(1 << 16);
+        x[i] = Float.intBitsToFloat((high << 16) | low);
+      }
+    }
+    return x;
+  }
+
+  @Test
+  void bucketEdgesOfBothSignsMatchSort() {
+    for (long seed = 1; seed <= 40; seed++) {
+      SplittableRandom rng = new SplittableRandom(seed);
+      List<float[]> arrays = new ArrayList<>();
+      for (int a = 0; a < 1 + seed % 3; a++) {
+        arrays.add(bucketEdgeValues(rng, rng.nextInt(1, 4000)));
+      }
+      float[] sorted = concatSorted(arrays);
+      int n = sorted.length;
+      for (long k : new long[] {0, n - 1, rng.nextInt(n), rng.nextInt(n), rng.nextInt(n)}) {
+        ExactKth.Result r = ExactKth.select(arrays, null, k);
+        assertTrue(r.value() == sorted[(int) k], "seed " + seed + " k " + k + ": " + r.value()
+            + " vs " + sorted[(int) k]);
+        assertEquals(countBelow(sorted, r.value()), r.below(), "below, seed " + seed + " k " + k);
+        if (r.value() == 0f) {
+          assertEquals(0, Float.floatToRawIntBits(r.value()), "a zero result is +0.0");
+        }
+      }
+    }
+  }
+
+  @Test
+  void positiveZeroRankSkipsNegativeZerosOnTheParallelPath() {
+    // 1.2 M values over two arrays: negatives, -0.0 and +0.0 mixed, positives
+    int n = 600_000;
+    float[] a = new float[n];
+    float[] b = new float[n];
+    SplittableRandom rng = new SplittableRandom(3);
+    long negatives = 0;
+    long zeros = 0;
+    for (float[] x : List.of(a, b)) {
+      for (int i = 0; i < n; i++) {
+        switch (rng.nextInt(4)) {
+          case 0 -> { x[i] = -1f - rng.nextInt(100); negatives++; }
+          case 1 -> { x[i] = -0f; zeros++; }
+          case 2 -> { x[i] = 0f; zeros++; }
+          default -> x[i] = Float.MIN_VALUE * rng.nextInt(1, 1000); // the +0 bucket's neighbours
+        }
+      }
+    }
+    for (long k : new long[] {negatives, negatives + zeros / 2, negatives + zeros - 1}) {
+      ExactKth.Result r = ExactKth.select(List.of(a, b), null, k);
+      assertEquals(0, Float.floatToRawIntBits(r.value()), "k " + k);
+      assertEquals(negatives, r.below(), "k " + k);
+    }
+    ExactKth.Result next = ExactKth.select(List.of(a, b), null, negatives + zeros);
+    assertTrue(next.value() > 0f);
+    assertEquals(negatives + zeros, next.below());
+
+    // with a mask that drops every other entry
+    boolean[] half = new boolean[n];
+    for (int i = 0; i < n; i += 2) {
+      half[i] = true;
+    }
+    float[] kept = new float[n / 2];
+    for (int i = 0; i < n; i += 2) {
+      kept[i / 2] = a[i];
+    }
+    float[] sorted = concatSorted(List.of(kept, b));
+    long keptNegatives = countBelow(sorted, 0f);
+    ExactKth.Result r = ExactKth.select(List.of(a, b), Arrays.asList(half, null), keptNegatives + 5);
+    assertEquals(0, Float.floatToRawIntBits(r.value())); // sorted[k] may be -0.0
+    assertTrue(sorted[(int) keptNegatives + 5] == 0f);
+    assertEquals(keptNegatives, r.below());
+  }
+
+  @Test
+  void nanIsFoundInEveryNanBucketButNotAmongInfinities() {
+    float[] infinities = {Float.POSITIVE_INFINITY, 1f, Float.NEGATIVE_INFINITY, -2f};
+    assertEquals(Float.NEGATIVE_INFINITY, ExactKth.kth(infinities, 0));
+    assertEquals(Float.POSITIVE_INFINITY, ExactKth.kth(infinities, 3));
+    // quiet, signalling-payload and negative NaNs; the second shares its bucket with +Inf
+    int[] nanBits = {0x7FC00000, 0x7F800001, 0xFF800001, 0xFFFFFFFF, 0x7F810000};
+    for (int bits : nanBits) {
+      float[] x = {Float.POSITIVE_INFINITY, 3f, Float.intBitsToFloat(bits), -1f};
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> ExactKth.kth(x, 0), "bits " + bits);
+      assertTrue(e.getMessage().contains("NaN at index 2"), e.getMessage());
+      boolean[] skipNaN = {true, true, false, true};
+      assertEquals(Float.POSITIVE_INFINITY,
+          ExactKth.select(List.of(x), List.of(skipNaN), 2).value(), "bits " + bits);
+    }
+  }
 }
