@@ -15,6 +15,7 @@ final class KeyChecker {
   private static final Map<String, String> OPEN_MAPS = Map.of(
       "smc.spark.conf", "",
       "smc.methods", "",
+      "smc.sweep.method-sparsities", "",
       "smc.models", "smc.models.minilm",
       "smc.datasets", "smc.datasets.csqa");
 

@@ -51,8 +51,15 @@ public record Settings(
       List<String> models,
       List<String> methods,
       List<Double> sparsities,
+      Map<String, List<Double>> methodSparsities,
       List<Integer> seeds,
       String selection,
       String scope,
-      int concurrency) {}
+      int concurrency) {
+
+    /** The target sparsities of {@code method}: its own list when it has one, the sweep's otherwise. */
+    public List<Double> sparsitiesFor(String method) {
+      return methodSparsities.getOrDefault(method, sparsities);
+    }
+  }
 }

@@ -2,6 +2,7 @@ package org.smcbench.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,16 +98,17 @@ final class SettingsBinder {
   }
 
   private static Settings.SweepSettings sweep(Config smc) {
-    List<Double> sparsities = smc.getDoubleList("sweep.sparsities");
-    String origin = smc.getValue("sweep.sparsities").origin().description();
-    if (sparsities.isEmpty()) {
-      throw new ConfigError("smc.sweep.sparsities is empty: give at least one target sparsity (" + origin + ")");
-    }
-    for (double s : sparsities) {
-      if (!(s > 0 && s < 1)) {
-        throw new ConfigError("smc.sweep.sparsities contains " + s + ": a target sparsity must be in (0, 1) ("
-            + origin + ")");
+    List<Double> sparsities = sparsityList(smc, "sweep.sparsities");
+    List<String> methods = smc.getStringList("sweep.methods");
+    Map<String, List<Double>> methodSparsities = new LinkedHashMap<>();
+    Config perMethod = smc.getConfig("sweep.method-sparsities");
+    for (String method : perMethod.root().keySet()) {
+      String key = ConfigUtil.joinPath("sweep", "method-sparsities", method);
+      if (!methods.contains(method) || method.equals(RunSpec.DENSE)) {
+        throw new ConfigError("smc." + key + " names '" + method + "', which is not a sparse method of smc.sweep.methods "
+            + methods + " (" + smc.getValue(key).origin().description() + ")");
       }
+      methodSparsities.put(method, sparsityList(smc, key));
     }
     List<Integer> seeds = smc.getIntList("sweep.seeds");
     for (String list : List.of("sweep.datasets", "sweep.models", "sweep.methods", "sweep.seeds")) {
@@ -117,12 +119,28 @@ final class SettingsBinder {
     return new Settings.SweepSettings(
         smc.getStringList("sweep.datasets"),
         smc.getStringList("sweep.models"),
-        smc.getStringList("sweep.methods"),
-        List.copyOf(sparsities),
+        methods,
+        sparsities,
+        Map.copyOf(methodSparsities),
         List.copyOf(seeds),
         oneOf(smc, "sweep.selection", "global", "layerwise"),
         oneOf(smc, "sweep.scope", "all-matrices", "no-embeddings-heads", "attention-ffn"),
         nonNegative(smc, "sweep.concurrency"));
+  }
+
+  /** A non-empty list of target sparsities, each in (0, 1). */
+  private static List<Double> sparsityList(Config smc, String key) {
+    List<Double> sparsities = smc.getDoubleList(key);
+    String origin = smc.getValue(key).origin().description();
+    if (sparsities.isEmpty()) {
+      throw new ConfigError("smc." + key + " is empty: give at least one target sparsity (" + origin + ")");
+    }
+    for (double s : sparsities) {
+      if (!(s > 0 && s < 1)) {
+        throw new ConfigError("smc." + key + " contains " + s + ": a target sparsity must be in (0, 1) (" + origin + ")");
+      }
+    }
+    return List.copyOf(sparsities);
   }
 
   private static TrainingSettings training(Config t) {

@@ -11,6 +11,7 @@ final class Progress {
   private int done;
   private int succeeded;
   private int failed;
+  private final java.util.List<String> failures = new java.util.ArrayList<>();
 
   Progress(int total, PrintStream out) {
     this.total = total;
@@ -23,6 +24,8 @@ final class Progress {
       succeeded++;
     } else {
       failed++;
+      failures.add(describe(r) + " (" + r.runKey() + "): " + r.errorClass() + ": " + r.error()
+          + (r.failedStep() == null ? "" : " [step " + r.failedStep() + "]"));
     }
     double elapsed = (System.nanoTime() - started) / 1e9;
     double eta = done == 0 ? 0 : elapsed / done * (total - done);
@@ -46,6 +49,11 @@ final class Progress {
 
   synchronized int failed() {
     return failed;
+  }
+
+  /** One line per failed configuration: what it was, its key, the error and the step. */
+  synchronized java.util.List<String> failures() {
+    return java.util.List.copyOf(failures);
   }
 
   private static String clock(double seconds) {

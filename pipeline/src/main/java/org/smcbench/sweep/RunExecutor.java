@@ -212,7 +212,10 @@ public final class RunExecutor {
         masks.ifPresent(m -> method.afterOptimizerStep(context, m, s));
       }
     };
-    return TrainLoop.run(model, task, inputs.train(), spec.model(), spec.training(), seed, root, hook, step::set);
+    return TrainLoop.run(model, task, inputs.train(), spec.model(), spec.training(), seed, root, hook, s -> {
+      step.set(s);
+      FaultInjection.maybeRunOutOfMemory(s);
+    });
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -75,6 +75,10 @@ public final class SweepJob {
     runWave(wave2, progress);
     out.printf("sweep done: %d succeeded, %d failed, %d skipped (already recorded)%n",
         progress.succeeded(), progress.failed(), all.size() - expected);
+    if (progress.failed() > 0) {
+      out.println("failed configurations (recorded in runs with status 'failed'; re-run with --rerun-failed):");
+      progress.failures().forEach(line -> out.println("  " + line));
+    }
     return new Summary(all.size(), all.size() - expected, progress.succeeded(), progress.failed());
   }
 

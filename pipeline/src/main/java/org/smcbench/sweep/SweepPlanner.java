@@ -36,7 +36,7 @@ public final class SweepPlanner {
             if (method.equals(RunSpec.DENSE)) {
               continue;
             }
-            for (double sparsity : s.sweep().sparsities()) {
+            for (double sparsity : s.sweep().sparsitiesFor(method)) {
               RunSpec spec = new RunSpec(dataset.task(), datasetName, "", s.model(modelName), method,
                   s.methods().getOrDefault(method, Map.of()), sparsity, seed, s.sweep().selection(),
                   s.sweep().scope(), dataset.evalSplit(), dataset.training());
@@ -99,9 +99,9 @@ public final class SweepPlanner {
         throw new ConfigError("smc.methods." + method + ": " + e.getMessage(), e);
       }
       if (instance instanceof IterativeMagnitude imp) {
-        for (double sparsity : s.sweep().sparsities()) {
+        for (double sparsity : s.sweep().sparsitiesFor(method)) {
           if (!imp.reaches(sparsity)) {
-            throw new ConfigError("smc.sweep.sparsities contains " + sparsity + ", which lth cannot reach: its rounds"
+            throw new ConfigError("the sparsities of lth contain " + sparsity + ", which lth cannot reach: its rounds"
                 + " give 1 - (1 - rate)^k (the paper's grid 0.2, 0.36, 0.488, 0.5904, ...)");
           }
         }

@@ -85,4 +85,54 @@ class FailuresAreDataTest {
     assertEquals(1, warehouse.read(Tables.RUNS).count());
     assertEquals("succeeded", warehouse.read(Tables.RUNS).first().getAs("status"));
   }
+
+  @Test
+  void outOfMemoryIsRecordedAsFailedAtItsStep() throws Exception {
+    CsqaFixture.write(dir.resolve("data"), 16, 4);
+    Settings settings = settings("sweep.datasets=[csqa]");
+    Warehouse warehouse = SparkTestSession.newWarehouse(dir.resolve("wh"), "oom");
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(log, true);
+    IngestJob.run(settings, warehouse, out);
+    System.setProperty(FaultInjection.OOM_AT_STEP, "3");
+    SweepJob.Summary summary;
+    try {
+      summary = new SweepJob(settings, warehouse, out, "test").run(SweepJob.Rerun.NONE);
+    } finally {
+      System.clearProperty(FaultInjection.OOM_AT_STEP);
+    }
+    assertEquals(new SweepJob.Summary(1, 0, 0, 1), summary);
+    Row failed = warehouse.read(Tables.RUNS).first();
+    assertEquals("failed", failed.getAs("status"));
+    assertEquals("java.lang.OutOfMemoryError", failed.getAs("error_class"));
+    assertEquals(3, (int) failed.<Integer>getAs("failed_step"));
+    // The summary names the failed configuration, its error and step.
+    String printed = log.toString();
+    assertTrue(printed.contains("failed configurations"), printed);
+    assertTrue(printed.contains("dense csqa minilm seed=1 (" + failed.getAs("run_key") + "): java.lang.OutOfMemoryError"),
+        printed);
+    assertTrue(printed.contains("[step 3]"), printed);
+  }
+
+  @Test
+  void afterMethodWhoseDenseCheckpointVanishedFailsNamingTheFile() throws Exception {
+    CsqaFixture.write(dir.resolve("data"), 16, 4);
+    Warehouse warehouse = SparkTestSession.newWarehouse(dir.resolve("wh"), "lost_checkpoint");
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+    Settings denseOnly = settings("sweep.datasets=[csqa]");
+    IngestJob.run(denseOnly, warehouse, quiet);
+    assertEquals(1, new SweepJob(denseOnly, warehouse, quiet, "test").run(SweepJob.Rerun.NONE).succeeded());
+    String denseKey = warehouse.read(Tables.RUNS).first().getAs("run_key");
+    Path checkpoint = Path.of(warehouse.root(), "checkpoints", denseKey + ".safetensors");
+    java.nio.file.Files.delete(checkpoint);
+
+    Settings withOmp = settings("sweep.datasets=[csqa]", "sweep.methods=[dense, omp_after]", "sweep.sparsities=[0.5]");
+    SweepJob.Summary summary = new SweepJob(withOmp, warehouse, quiet, "test").run(SweepJob.Rerun.NONE);
+    assertEquals(new SweepJob.Summary(2, 1, 0, 1), summary);
+    Row omp = warehouse.read(Tables.RUNS).where("method = 'omp_after'").first();
+    assertEquals("failed", omp.getAs("status"));
+    assertEquals("java.io.IOException", omp.getAs("error_class"));
+    assertTrue(omp.<String>getAs("error").contains(denseKey + ".safetensors"), omp.<String>getAs("error"));
+    assertEquals(2, warehouse.read(Tables.RUNS).count());
+  }
 }

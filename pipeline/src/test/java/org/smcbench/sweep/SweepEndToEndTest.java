@@ -1,6 +1,8 @@
 package org.smcbench.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -35,6 +37,7 @@ class SweepEndToEndTest {
   @TempDir
   static Path dir;
 
+  private static final String SECRET = "hunter2-e2e-secret";
   private Settings settings;
   private Warehouse warehouse;
   private final PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
@@ -46,7 +49,9 @@ class SweepEndToEndTest {
         "data.root=\"" + dir.resolve("data") + "\"",
         "models.minilm.layers=1", "models.minilm.max-seq-len=32",
         "training.steps=4", "training.warmup-steps=1", "training.batch-size=4", "training.learning-rate=1e-4",
-        "sweep.methods=[dense, omp_after, random_after]", "sweep.sparsities=[0.5]"), Map.of());
+        "sweep.methods=[dense, omp_after, random_after]", "sweep.sparsities=[0.5]",
+        // A credential in the configuration: stored configs must carry only its mask.
+        "spark.conf.\"spark.hadoop.fs.s3a.secret.key\"=" + SECRET), Map.of());
     warehouse = SparkTestSession.newWarehouse(dir.resolve("wh"), "sweep_test");
     IngestJob.run(settings, warehouse, quiet);
   }
@@ -62,8 +67,16 @@ class SweepEndToEndTest {
       assertEquals("succeeded", r.getAs("status"), String.valueOf(r.<String>getAs("error")));
       double accuracy = r.getAs("metric_value");
       assertTrue(accuracy >= 0 && accuracy <= 1);
+      // Provenance: code version, the resolved configuration (secrets masked), the input table's
+      // Delta version the run read, the device and the executor.
       assertEquals("test", r.getAs("code_version"));
-      assertTrue(r.<String>getAs("config").contains("\"sweep\""));
+      String config = r.getAs("config");
+      assertTrue(config.contains("\"sweep\""), config);
+      assertFalse(config.contains(SECRET), config);
+      assertTrue(config.contains(org.smcbench.config.Secrets.MASK), config);
+      assertEquals(warehouse.version(Tables.QA_EXAMPLES), (long) r.<Long>getAs("input_version"));
+      assertEquals("cpu", r.getAs("device"));
+      assertNotNull(r.getAs("executor_id"));
     }
     // Masks held through training: exactly round(0.5 * N) zeros over the prunable scope.
     String ompKey = runs.get(1).getAs("run_key");

@@ -1,0 +1,40 @@
+package org.smcbench.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.smcbench.config.ConfigError;
+import org.smcbench.config.ConfigLoader;
+import org.smcbench.config.RunSpec;
+import org.smcbench.config.Settings;
+
+class SweepPlannerTest {
+  @Test
+  void gridIsDenseOncePlusEachMethodAtItsSparsities() {
+    Settings s = ConfigLoader.load(null, List.of("sweep.methods=[dense, omp_after, random_after, snip, gmp]",
+        "sweep.sparsities=[0.36, 0.5904]", "sweep.method-sparsities.snip=[0.5904]",
+        "sweep.method-sparsities.gmp=[0.5904]", "sweep.seeds=[1, 2]"), Map.of());
+    List<RunSpec> specs = SweepPlanner.expand(s);
+    // Per seed: dense + 2 OMP + 2 Random + 1 SNIP + 1 GMP.
+    assertEquals(14, specs.size());
+    Map<String, List<Double>> gmp = specs.stream().filter(r -> r.method().equals("gmp"))
+        .collect(Collectors.groupingBy(r -> String.valueOf(r.seed()),
+            Collectors.mapping(RunSpec::targetSparsity, Collectors.toList())));
+    assertEquals(Map.of("1", List.of(0.5904), "2", List.of(0.5904)), gmp);
+    assertEquals(2, specs.stream().filter(RunSpec::isDense).count());
+    assertEquals(specs.size(), specs.stream().map(RunSpec::runKey).distinct().count());
+  }
+
+  @Test
+  void lthMustReachItsOwnSparsities() {
+    Settings s = ConfigLoader.load(null, List.of("sweep.methods=[dense, lth]", "sweep.sparsities=[0.36]",
+        "sweep.method-sparsities.lth=[0.5]"), Map.of());
+    ConfigError e = assertThrows(ConfigError.class, () -> SweepPlanner.expand(s));
+    assertTrue(e.getMessage().contains("0.5, which lth cannot reach"), e.getMessage());
+  }
+}
