@@ -5,12 +5,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code smc-bench bench ...}: micro-benchmarks of the pipeline's hot paths against PyTorch. They run
- * in this JVM without Spark or a configuration. ({@code step} and {@code sweep} are to come.)
+ * {@code smc-bench bench ...}: benchmarks of the pipeline's hot paths. {@code threshold} and
+ * {@code step} run in this JVM without Spark or a configuration, against PyTorch; {@code sweep} runs a configured sweep in a
+ * temporary warehouse and breaks each configuration's time down.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Micro-benchmarks against PyTorch (no Spark session).",
-    subcommands = {ThresholdBenchCommand.class})
+    description = "Benchmarks: threshold and step (against PyTorch, no Spark), sweep (per-configuration time breakdown).",
+    subcommands = {ThresholdBenchCommand.class, StepBenchCommand.class, SweepBenchCommand.class})
 final class BenchCommand implements Runnable {
   @Spec
   CommandSpec spec;

@@ -50,7 +50,7 @@ final class ThresholdBenchCommand implements Callable<Integer> {
       System.err.println("--sparsity " + sparsity + " outside (0, 1)");
       return 2;
     }
-    TorchPeer torch = noTorch ? null : new TorchPeer(python, script != null ? script : defaultScript());
+    TorchPeer torch = noTorch ? null : new TorchPeer(python, script != null ? script : checkoutFile("torch_kthvalue.py"));
     Path tmp = tmpDir != null ? tmpDir : Path.of(System.getProperty("java.io.tmpdir"));
     try {
       new ThresholdBench(new ThresholdBench.Settings(sizes, sparsity, repeats, seed, torch, tmp), System.out).run();
@@ -61,9 +61,9 @@ final class ThresholdBenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The checkout's script: bin/smc-bench names the checkout; else look upwards from the working directory. */
-  private static Path defaultScript() {
-    Path relative = Path.of("tools", "bench", "torch_kthvalue.py");
+  /** A peer script of tools/bench/: bin/smc-bench names the checkout; else look upwards from the working directory. */
+  static Path checkoutFile(String script) {
+    Path relative = Path.of("tools", "bench", script);
     String home = System.getProperty("smcbench.home");
     if (home != null) {
       return Path.of(home).resolve(relative);

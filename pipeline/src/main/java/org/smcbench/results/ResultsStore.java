@@ -37,6 +37,7 @@ public final class ResultsStore {
       .add("train_steps", DataTypes.IntegerType, false)
       .add("final_loss", DataTypes.DoubleType, true)
       .add("wall_seconds", DataTypes.DoubleType, false)
+      .add("phase_seconds", DataTypes.StringType, true)
       .add("device", DataTypes.StringType, false)
       .add("executor_id", DataTypes.StringType, true)
       .add("code_version", DataTypes.StringType, false)
@@ -99,7 +100,7 @@ public final class ResultsStore {
     return RowFactory.create(r.runKey(), r.task(), r.dataset(), r.fold(), r.model(), r.method(), r.timing(),
         r.targetSparsity(), r.actualSparsity(), r.seed(), r.selection(), r.scope(), r.metricName(),
         r.metricValue(), r.metricsJson(), r.status(), r.errorClass(), r.error(), r.failedStep(), r.trainSteps(),
-        r.finalLoss(), r.wallSeconds(), r.device(), r.executorId(), r.codeVersion(), r.inputVersion(),
+        r.finalLoss(), r.wallSeconds(), r.phaseSecondsJson(), r.device(), r.executorId(), r.codeVersion(), r.inputVersion(),
         r.parentRunKey(), r.configJson(), new Timestamp(r.finishedAtMillis()));
   }
 }

@@ -29,6 +29,7 @@ public record RunRecord(
     int trainSteps,
     Double finalLoss,
     double wallSeconds,
+    String phaseSecondsJson,
     String device,
     String executorId,
     String codeVersion,

@@ -95,8 +95,10 @@ public final class Warehouse {
       }
     }
     String condition = keys.stream().map(k -> "t." + k + " <=> s." + k).collect(Collectors.joining(" AND "));
+    // Schema evolution: a warehouse written by an older version gains the new columns.
     DeltaTable.forPath(spark, path(table)).as("t")
         .merge(source.as("s"), condition)
+        .withSchemaEvolution()
         .whenMatched().updateAll()
         .whenNotMatched().insertAll()
         .execute();

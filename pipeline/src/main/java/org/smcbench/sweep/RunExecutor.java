@@ -114,6 +114,7 @@ public final class RunExecutor {
     private final List<PrunableTensor> scope;
     private final CheckpointStore checkpoints;
     private final GradientProbe probe;
+    private PhaseClock clock = new PhaseClock();
 
     Run(RunSpec spec, RunInputs inputs, SparsityMethod method, Device device, long seed, NDManager root,
         AtomicInteger step) {
@@ -124,6 +125,7 @@ public final class RunExecutor {
       this.seed = seed;
       this.root = root;
       this.step = step;
+      clock.start("build");
       this.model = ModelFamilies.get(spec.model().family()).build(spec.model(), root, seed);
       this.scope = PruningScope.fromLabel(spec.scope()).select(model.prunableScope());
       this.checkpoints = new CheckpointStore(inputs.warehousePath(), hadoopConf());
@@ -137,14 +139,19 @@ public final class RunExecutor {
 
     RunOutcome single(long started) throws IOException {
       if (method.startPoint() == StartPoint.DENSE_FINETUNED) {
+        clock.start("start_weights");
         checkpoints.load(spec.denseParent().runKey(), model.namedParameters());
       }
+      clock.start("masks");
       PruningContext context = context(spec.targetSparsity());
       Optional<MaskSet> masks = method.initialMasks(context);
       masks.ifPresent(m -> m.applyTo(scope));
+      clock.start("train");
       TrainLoop.Outcome trained = fineTune(spec, inputs, model, root, seed, method, context, masks, step);
+      clock.start("eval");
       Map<String, Double> metrics = evaluate(spec, inputs, model, root);
       if (spec.isDense()) {
+        clock.start("checkpoint");
         checkpoints.save(spec.runKey(), model.namedParameters());
       }
       return succeeded(spec, trained, metrics, parentKey(spec, method), started);
@@ -152,22 +159,29 @@ public final class RunExecutor {
 
     /** IMP: prune from the dense fine-tuned weights, rewind to the start weights, re-train; per round. */
     void rounds(IterativeMagnitude imp, List<RunOutcome> done, long started) throws IOException {
+      clock.start("start_weights");
       ByteArrayOutputStream initial = new ByteArrayOutputStream();
       ModelWeights.save(model.namedParameters(), initial);
       checkpoints.load(spec.denseParent().runKey(), model.namedParameters());
       String parent = spec.denseParent().runKey();
       MaskSet masks = null;
+      long roundStarted = started;
       for (double sparsity : imp.roundSparsities(spec.targetSparsity())) {
-        long roundStarted = System.nanoTime();
         RunSpec round = spec.withTargetSparsity(sparsity);
+        clock.start("masks");
         PruningContext context = context(sparsity);
         masks = imp.nextMasks(context, masks);
         ModelWeights.load(model.namedParameters(), new ByteArrayInputStream(initial.toByteArray()));
         masks.applyTo(scope);
+        clock.start("train");
         TrainLoop.Outcome trained = fineTune(round, inputs, model, root, seed, method, context, Optional.of(masks),
             step);
+        clock.start("eval");
         done.add(succeeded(round, trained, evaluate(round, inputs, model, root), parent, roundStarted));
         parent = round.runKey();
+        // Each round is its own row with its own phases; the first also carries the model build.
+        clock = new PhaseClock();
+        roundStarted = System.nanoTime();
       }
     }
 
@@ -178,7 +192,7 @@ public final class RunExecutor {
       RunRecord record = new RunRecord(run.runKey(), run.task(), run.dataset(), run.fold(), run.model().name(),
           run.method(), method.timing().label(), run.targetSparsity(), sparsity(layers), run.seed(), run.selection(),
           run.scope(), metricName, metrics.get(metricName), json(metrics), RunRecord.SUCCEEDED, null, null, null,
-          trained.steps(), trained.lastLoss(), seconds(started), Devices.label(device), executorId(),
+          trained.steps(), trained.lastLoss(), seconds(started), clock.json(), Devices.label(device), executorId(),
           inputs.codeVersion(), inputs.train().sourceVersion(), parent, inputs.configJson(),
           System.currentTimeMillis());
       return new RunOutcome(record, layers);
@@ -192,7 +206,7 @@ public final class RunExecutor {
         spec.method(), method.timing().label(), spec.targetSparsity(), null, spec.seed(), spec.selection(),
         spec.scope(), Tasks.get(spec.task()).metricName(), null, null, RunRecord.FAILED,
         error.getClass().getName(), String.valueOf(error.getMessage()), failedStep, spec.training().steps(), null,
-        wallSeconds, device, executorId(), inputs.codeVersion(), inputs.train().sourceVersion(),
+        wallSeconds, null, device, executorId(), inputs.codeVersion(), inputs.train().sourceVersion(),
         parentKey(spec, method), inputs.configJson(), System.currentTimeMillis());
     return new RunOutcome(record, List.of());
   }

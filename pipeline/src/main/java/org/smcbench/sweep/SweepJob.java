@@ -38,11 +38,19 @@ public final class SweepJob {
   /** Counts for the summary line and the exit code. */
   public record Summary(int planned, int skipped, int succeeded, int failed) {}
 
+  /**
+   * Driver-side cost of one launched configuration: the Spark job from submission to the collected
+   * result, and the MERGE of its rows; its records carry the executor-side phases.
+   */
+  public record LaunchTiming(RunSpec spec, double jobSeconds, double recordSeconds, List<RunRecord> records) {}
+
   private final Settings settings;
   private final Warehouse warehouse;
   private final ResultsStore store;
   private final PrintStream out;
   private final String codeVersion;
+  private final List<LaunchTiming> timings = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, Double> inputSeconds = new java.util.concurrent.ConcurrentHashMap<>();
 
   public SweepJob(Settings settings, Warehouse warehouse, PrintStream out, String codeVersion) {
     this.settings = settings;
@@ -94,7 +102,12 @@ public final class SweepJob {
     try {
       Map<RunSpec, Future<List<RunOutcome>>> futures = new LinkedHashMap<>();
       for (RunSpec spec : wave) {
-        Broadcast<RunInputs> in = inputs.computeIfAbsent(dataKey(spec), k -> jsc.broadcast(loadInputs(spec)));
+        Broadcast<RunInputs> in = inputs.computeIfAbsent(dataKey(spec), k -> {
+          long t0 = System.nanoTime();
+          Broadcast<RunInputs> b = jsc.broadcast(loadInputs(spec));
+          inputSeconds.merge(k, (System.nanoTime() - t0) / 1e9, Double::sum);
+          return b;
+        });
         if (SweepPlanner.needsDenseParent(spec)
             && !RunRecord.SUCCEEDED.equals(statuses.get(spec.denseParent().runKey()))) {
           List<RunOutcome> skipped = SweepPlanner.outcomeSpecs(spec).stream()
@@ -121,6 +134,7 @@ public final class SweepJob {
     jsc.setJobGroup(spec.runKey(), describe(spec), false);
     out.printf("running %s (%s)%n", describe(spec), spec.runKey());
     List<RunOutcome> outcomes;
+    long submitted = System.nanoTime();
     try {
       outcomes = jsc.parallelize(List.of(spec), 1).map(new ExecuteRun(in)).collect().get(0);
     } catch (Exception e) {
@@ -130,8 +144,23 @@ public final class SweepJob {
               "unknown"))
           .toList();
     }
+    long collected = System.nanoTime();
     store.record(outcomes);
+    timings.add(new LaunchTiming(spec, (collected - submitted) / 1e9, (System.nanoTime() - collected) / 1e9,
+        outcomes.stream().map(RunOutcome::run).toList()));
     return outcomes;
+  }
+
+  /** What each configuration launched by this job cost on the driver, in launch order of completion. */
+  public List<LaunchTiming> timings() {
+    synchronized (timings) {
+      return List.copyOf(timings);
+    }
+  }
+
+  /** Seconds spent reading each input (dataset, model tokenizer) from Delta and broadcasting it, once per sweep. */
+  public Map<String, Double> inputSeconds() {
+    return Map.copyOf(inputSeconds);
   }
 
   private RunInputs loadInputs(RunSpec spec) {

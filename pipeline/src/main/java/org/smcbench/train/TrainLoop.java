@@ -28,6 +28,12 @@ public final class TrainLoop {
 
   public static <D extends TaskData> Outcome run(TrainableModel model, Task<D> task, D data, ModelSettings modelSettings,
       TrainingSettings t, long seed, NDManager manager, StepHook hook, IntConsumer progress) {
+    return run(model, task, data, modelSettings, t, seed, manager, hook, progress, StepTimes.NONE);
+  }
+
+  /** As above, recording the wall time of each part of every step into {@code times}. */
+  public static <D extends TaskData> Outcome run(TrainableModel model, Task<D> task, D data, ModelSettings modelSettings,
+      TrainingSettings t, long seed, NDManager manager, StepHook hook, IntConsumer progress, StepTimes times) {
     EpochSampler sampler = new EpochSampler(data.size(), t.batchSize(), seed);
     LrSchedule schedule = new LinearWarmupDecay(t.learningRate(), t.warmupSteps(), t.steps());
     ParameterStore store = new ParameterStore(manager, false);
@@ -40,19 +46,33 @@ public final class TrainLoop {
         .weightDecay(t.weightDecay()).build()) {
       for (int step = 0; step < t.steps(); step++) {
         try (NDManager stepManager = manager.newSubManager()) {
+          long t0 = System.nanoTime();
           Batch batch = task.batch(data, sampler.next(), modelSettings, stepManager);
+          long t1 = System.nanoTime();
+          long t2;
           try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
             NDList outputs = model.forward(store, batch.inputs(), true);
             NDArray loss = task.loss(outputs, batch.labels());
+            last = loss.getFloat(); // CPU ops are synchronous; on GPU this waits for the forward pass
+            t2 = System.nanoTime();
             collector.backward(loss);
-            last = loss.getFloat();
           }
+          long t3 = System.nanoTime();
           if (!Double.isFinite(last)) {
             throw new TrainingDiverged(step + 1, last);
           }
           hook.beforeOptimizerStep(step + 1);
+          long t4 = System.nanoTime();
           optimizer.step(parameters, (float) schedule.lr(step + 1));
+          long t5 = System.nanoTime();
           hook.afterOptimizerStep(step + 1);
+          long t6 = System.nanoTime();
+          times.record(step + 1, "batch", t1 - t0);
+          times.record(step + 1, "forward", t2 - t1);
+          times.record(step + 1, "backward", t3 - t2);
+          times.record(step + 1, "before_update", t4 - t3);
+          times.record(step + 1, "optimizer", t5 - t4);
+          times.record(step + 1, "after_update", t6 - t5);
         }
         if (step >= tailStart) {
           tailSum += last;

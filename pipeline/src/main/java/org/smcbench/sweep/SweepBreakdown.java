@@ -1,0 +1,98 @@
+package org.smcbench.sweep;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.smcbench.results.RunRecord;
+
+/**
+ * Where a sweep's time goes, per launched configuration: Spark scheduling (job wall time on the
+ * driver minus the executor's run time), the executor's phases (model build, start weights,
+ * masks, training, evaluation, checkpoint), the result MERGE, and each configuration's share of
+ * reading and broadcasting the inputs. Everything but training is overhead.
+ */
+public final class SweepBreakdown {
+  /** The columns, in print order; "train" is the only one that is not overhead. */
+  public static final List<String> PHASES = List.of("scheduling", "inputs", "build", "start_weights", "masks", "train",
+      "eval", "checkpoint", "record");
+
+  /** One configuration's seconds per phase. */
+  public record Row(String label, Map<String, Double> seconds) {
+    public double total() {
+      return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    public double overheadShare() {
+      double total = total();
+      return total == 0 ? 0 : (total - seconds.getOrDefault("train", 0.0)) / total;
+    }
+  }
+
+  private SweepBreakdown() {}
+
+  public static List<Row> rows(List<SweepJob.LaunchTiming> timings, double inputSecondsTotal) {
+    double inputsEach = timings.isEmpty() ? 0 : inputSecondsTotal / timings.size();
+    List<Row> rows = new ArrayList<>();
+    for (SweepJob.LaunchTiming t : timings) {
+      Map<String, Double> s = new LinkedHashMap<>();
+      for (String phase : PHASES) {
+        s.put(phase, 0.0);
+      }
+      double executor = 0;
+      for (RunRecord r : t.records()) {
+        executor += r.wallSeconds();
+        if (r.phaseSecondsJson() != null) {
+          JsonObject phases = JsonParser.parseString(r.phaseSecondsJson()).getAsJsonObject();
+          for (String phase : phases.keySet()) {
+            s.merge(phase, phases.get(phase).getAsDouble(), Double::sum);
+          }
+        }
+      }
+      // The executor's wall time not covered by a named phase (engine start, scope selection, ...)
+      // is counted as build time, so the columns add up to what the driver waited.
+      double named = 0;
+      for (String phase : List.of("build", "start_weights", "masks", "train", "eval", "checkpoint")) {
+        named += s.get(phase);
+      }
+      s.merge("build", Math.max(0, executor - named), Double::sum);
+      s.put("scheduling", Math.max(0, t.jobSeconds() - executor));
+      s.put("record", t.recordSeconds());
+      s.put("inputs", inputsEach);
+      rows.add(new Row(SweepJob.describe(t.spec()), s));
+    }
+    return rows;
+  }
+
+  public static void print(List<Row> rows, PrintStream out) {
+    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-44s", "configuration"));
+    for (String phase : PHASES) {
+      header.append(String.format(Locale.ROOT, " %11s", phase));
+    }
+    out.println(header.append(String.format(Locale.ROOT, " %9s %9s", "total", "overhead")));
+    for (Row r : rows) {
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-44s", r.label()));
+      for (String phase : PHASES) {
+        line.append(String.format(Locale.ROOT, " %11.2f", r.seconds().get(phase)));
+      }
+      out.println(line.append(String.format(Locale.ROOT, " %9.2f %8.1f%%", r.total(), 100 * r.overheadShare())));
+    }
+    if (!rows.isEmpty()) {
+      double[] shares = rows.stream().mapToDouble(Row::overheadShare).sorted().toArray();
+      out.printf(Locale.ROOT, "overhead (everything but training) per configuration: median %.1f %%, max %.1f %% "
+          + "(target < 5 %%)%n", 100 * median(shares), 100 * shares[shares.length - 1]);
+    }
+  }
+
+  static double median(double[] sorted) {
+    double[] v = Arrays.copyOf(sorted, sorted.length);
+    Arrays.sort(v);
+    int n = v.length;
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  }
+}
