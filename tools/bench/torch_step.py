@@ -102,6 +102,10 @@ def main():
     blas = blas_in_use()
     print(f"torch_step: torch {torch.__version__}, intra-op threads {torch.get_num_threads()}, {blas}",
           file=sys.stderr)
+    if " Prescott " in blas:
+        print("torch_step: WARNING: OpenBLAS picked its generic Prescott (SSE3) kernel for this CPU, so the peer is "
+              "slower than it can be; set OPENBLAS_CORETYPE to the CPU's family (e.g. SkylakeX on AVX-512, Haswell "
+              "on AVX2) for a fair comparison", file=sys.stderr)
     if "openblas" not in blas.lower() and "mkl" not in blas.lower():
         print("torch_step: WARNING: the reference BLAS is in use, so PyTorch is far slower than it can be; "
               "install libopenblas0-pthread (apt) before comparing", file=sys.stderr)
