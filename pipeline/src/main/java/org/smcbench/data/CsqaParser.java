@@ -1,10 +1,7 @@
 package org.smcbench.data;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,23 +14,12 @@ public final class CsqaParser implements LineParser<McQuestion> {
 
   @Override
   public ParseOutcome<McQuestion> parse(String line) {
-    if (line.indexOf('\uFFFD') >= 0) {
-      return ParseOutcome.malformed("invalid UTF-8 (replacement character in the decoded line)");
+    ParseOutcome<JsonObject> json = JsonFields.object(line);
+    if (json instanceof ParseOutcome.Malformed<JsonObject> bad) {
+      return ParseOutcome.malformed(bad.reason());
     }
-    if (line.isBlank()) {
-      return ParseOutcome.malformed("empty line");
-    }
-    JsonObject root;
-    try {
-      JsonElement parsed = JsonParser.parseString(line);
-      if (!parsed.isJsonObject()) {
-        return ParseOutcome.malformed("not a JSON object");
-      }
-      root = parsed.getAsJsonObject();
-    } catch (JsonParseException | IllegalStateException e) {
-      return ParseOutcome.malformed("invalid JSON: " + e.getMessage());
-    }
-    String id = string(root, "id");
+    JsonObject root = ((ParseOutcome.Ok<JsonObject>) json).value();
+    String id = JsonFields.string(root, "id");
     if (id == null || id.isBlank()) {
       return ParseOutcome.malformed("missing field 'id'");
     }
@@ -41,7 +27,7 @@ public final class CsqaParser implements LineParser<McQuestion> {
       return ParseOutcome.malformed("missing field 'question'");
     }
     JsonObject question = root.getAsJsonObject("question");
-    String stem = string(question, "stem");
+    String stem = JsonFields.string(question, "stem");
     if (stem == null || stem.isBlank()) {
       return ParseOutcome.malformed("missing or empty field 'question.stem'");
     }
@@ -59,8 +45,8 @@ public final class CsqaParser implements LineParser<McQuestion> {
         return ParseOutcome.malformed("question.choices[" + i + "] is not an object");
       }
       JsonObject choice = choices.get(i).getAsJsonObject();
-      String label = string(choice, "label");
-      String text = string(choice, "text");
+      String label = JsonFields.string(choice, "label");
+      String text = JsonFields.string(choice, "text");
       if (label == null || text == null || text.isBlank()) {
         return ParseOutcome.malformed("question.choices[" + i + "] lacks 'label' or non-empty 'text'");
       }
@@ -69,7 +55,7 @@ public final class CsqaParser implements LineParser<McQuestion> {
     }
     Integer answer = null;
     if (root.has("answerKey") && !root.get("answerKey").isJsonNull()) {
-      String key = string(root, "answerKey");
+      String key = JsonFields.string(root, "answerKey");
       int index = labels.indexOf(key);
       if (index < 0) {
         return ParseOutcome.malformed("answerKey '" + key + "' is not one of the choice labels " + labels);
@@ -81,13 +67,5 @@ public final class CsqaParser implements LineParser<McQuestion> {
       firsts.add(stem);
     }
     return ParseOutcome.ok(new McQuestion(id, "", stem, texts, firsts, texts, answer));
-  }
-
-  private static String string(JsonObject o, String field) {
-    JsonElement e = o.get(field);
-    if (e == null || e.isJsonNull() || !e.isJsonPrimitive()) {
-      return null;
-    }
-    return e.getAsString();
   }
 }

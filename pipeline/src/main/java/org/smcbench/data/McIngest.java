@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -16,12 +17,12 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import scala.Tuple2;
 
 /**
- * Reads one split file of a multiple-choice dataset with Spark, parses each line, tokenizes valid
- * questions with the model's tokenizer on the executors, and returns examples and quarantined
- * lines as two DataFrames over one cached pass.
+ * Reads one split of a multiple-choice dataset with Spark (a line-oriented file, or a folder of
+ * whole-file records such as RACE's passages), parses each record, tokenizes valid questions with
+ * the model's tokenizer on the executors, and returns examples and quarantined records as two
+ * DataFrames over one cached pass.
  */
 public final class McIngest {
   public static final StructType EXAMPLE_SCHEMA = new StructType()
@@ -55,15 +56,29 @@ public final class McIngest {
 
   public static Result read(SparkSession spark, String dataset, String split, String file, String reader,
       String tokenizerName, Broadcast<byte[]> tokenizerJson, int shards) {
-    LineParser<McQuestion> parser = McReaders.parser(reader);
-    JavaRDD<Row> parsed = spark.read().textFile(file).javaRDD().zipWithIndex()
-        .mapPartitions(new ParseAndTokenize(dataset, split, file, parser, tokenizerName, tokenizerJson, shards));
+    McFormat format = McReaders.format(reader);
+    JavaRDD<SourcedRecord> records;
+    if (format instanceof McFormat.Lines lines) {
+      LineParser<McQuestion> parser = lines.parser();
+      records = spark.read().textFile(file).javaRDD().zipWithIndex()
+          .map(l -> new SourcedRecord(file, l._2() + 1, l._1(), parser.parse(l._1())));
+    } else {
+      FileParser<McQuestion> parser = ((McFormat.Files) format).parser();
+      records = JavaSparkContext.fromSparkContext(spark.sparkContext()).wholeTextFiles(file)
+          .flatMap(f -> parser.parse(f._2()).stream()
+              .map(p -> new SourcedRecord(f._1(), p.recordNo(), p.raw(), p.outcome())).iterator());
+    }
+    JavaRDD<Row> parsed = records.mapPartitions(new Tokenize(dataset, split, tokenizerName, tokenizerJson, shards));
     // One row type for both outcomes; the first column says which.
     Dataset<Row> all = spark.createDataFrame(parsed, BOTH_SCHEMA).cache();
     Dataset<Row> examples = all.where("ok").select(EXAMPLE_COLUMNS);
     Dataset<Row> quarantine = all.where("NOT ok").select(QUARANTINE_COLUMNS);
     return new Result(examples, quarantine);
   }
+
+  /** One parsed raw record and where it came from: its file and its line (or record) number there. */
+  record SourcedRecord(String file, long recordNo, String raw, ParseOutcome<McQuestion> outcome)
+      implements java.io.Serializable {}
 
   private static final StructType BOTH_SCHEMA = both();
   private static final org.apache.spark.sql.Column[] EXAMPLE_COLUMNS = columns(EXAMPLE_SCHEMA, "q_");
@@ -86,41 +101,33 @@ public final class McIngest {
         .toArray(org.apache.spark.sql.Column[]::new);
   }
 
-  /** Executor side: parse, tokenize (one tokenizer per partition), shard. */
-  static final class ParseAndTokenize implements FlatMapFunction<Iterator<Tuple2<String, Long>>, Row> {
+  /** Executor side: tokenize valid questions (one tokenizer per partition), shard; malformed ones to quarantine. */
+  static final class Tokenize implements FlatMapFunction<Iterator<SourcedRecord>, Row> {
     private static final long serialVersionUID = 1L;
     private final String dataset;
     private final String split;
-    private final String file;
-    private final LineParser<McQuestion> parser;
     private final String tokenizerName;
     private final Broadcast<byte[]> tokenizerJson;
     private final int shards;
 
-    ParseAndTokenize(String dataset, String split, String file, LineParser<McQuestion> parser,
-        String tokenizerName, Broadcast<byte[]> tokenizerJson, int shards) {
+    Tokenize(String dataset, String split, String tokenizerName, Broadcast<byte[]> tokenizerJson, int shards) {
       this.dataset = dataset;
       this.split = split;
-      this.file = file;
-      this.parser = parser;
       this.tokenizerName = tokenizerName;
       this.tokenizerJson = tokenizerJson;
       this.shards = shards;
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Tuple2<String, Long>> lines) {
+    public Iterator<Row> call(Iterator<SourcedRecord> records) {
       List<Row> out = new ArrayList<>();
       try (TextTokenizer tokenizer = TextTokenizer.fromJson(new ByteArrayInputStream(tokenizerJson.value()))) {
-        while (lines.hasNext()) {
-          Tuple2<String, Long> line = lines.next();
-          long lineNo = line._2() + 1;
-          ParseOutcome<McQuestion> outcome = parser.parse(line._1());
-          if (outcome instanceof ParseOutcome.Ok<McQuestion> ok) {
-            out.add(exampleRow(ok.value(), McTokens.of(ok.value(), tokenizer), lineNo));
+        while (records.hasNext()) {
+          SourcedRecord r = records.next();
+          if (r.outcome() instanceof ParseOutcome.Ok<McQuestion> ok) {
+            out.add(exampleRow(ok.value(), McTokens.of(ok.value(), tokenizer), r));
           } else {
-            String reason = ((ParseOutcome.Malformed<McQuestion>) outcome).reason();
-            out.add(quarantineRow(line._1(), reason, lineNo));
+            out.add(quarantineRow(r, ((ParseOutcome.Malformed<McQuestion>) r.outcome()).reason()));
           }
         }
       } catch (IOException e) {
@@ -129,20 +136,20 @@ public final class McIngest {
       return out.iterator();
     }
 
-    private Row exampleRow(McQuestion q, McTokens t, long lineNo) {
+    private Row exampleRow(McQuestion q, McTokens t, SourcedRecord r) {
       Object[] v = new Object[BOTH_SCHEMA.size()];
       v[0] = true;
       Object[] e = {dataset, split, tokenizerName, q.id(), q.context(), q.question(),
           q.choices().toArray(new String[0]), q.label(), boxed(t.context()), boxed(t.firsts()),
-          boxed(t.seconds()), Math.floorMod(q.id().hashCode(), shards), file, lineNo};
+          boxed(t.seconds()), Math.floorMod(q.id().hashCode(), shards), r.file(), r.recordNo()};
       System.arraycopy(e, 0, v, 1, e.length);
       return RowFactory.create(v);
     }
 
-    private Row quarantineRow(String raw, String reason, long lineNo) {
+    private Row quarantineRow(SourcedRecord r, String reason) {
       Object[] v = new Object[BOTH_SCHEMA.size()];
       v[0] = false;
-      Object[] x = {dataset, split, file, lineNo, raw, reason};
+      Object[] x = {dataset, split, r.file(), r.recordNo(), r.raw(), reason};
       System.arraycopy(x, 0, v, 1 + EXAMPLE_SCHEMA.size(), x.length);
       return RowFactory.create(v);
     }

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * A multiple-choice question as text, before tokenization. Each choice becomes one model input
  * {@code [CLS] context first [SEP] second [SEP]}: CSQA puts the question in {@code first} and the
- * answer in {@code second}; RACE adds the article as {@code context} (truncated first); WinoGrande
- * puts the sentence up to the blank plus the option in {@code first} and the rest in {@code second}.
+ * answer in {@code second}; RACE puts the article in {@code context} (truncated first) and the
+ * question with the option in {@code second}; WinoGrande puts the sentence up to the blank in
+ * {@code first} and the option with the rest of the sentence in {@code second}.
  *
  * @param label index of the right choice, or null where the split has no public answers
  */

@@ -13,10 +13,14 @@ public record McTokens(int[] context, int[][] firsts, int[][] seconds) implement
     int[][] firsts = new int[n][];
     int[][] seconds = new int[n][];
     for (int i = 0; i < n; i++) {
-      firsts[i] = tokenizer.encode(q.firsts().get(i));
-      seconds[i] = tokenizer.encode(q.seconds().get(i));
+      firsts[i] = encode(tokenizer, q.firsts().get(i));
+      seconds[i] = encode(tokenizer, q.seconds().get(i));
     }
-    int[] context = q.context().isEmpty() ? new int[0] : tokenizer.encode(q.context());
+    int[] context = encode(tokenizer, q.context());
     return new McTokens(context, firsts, seconds);
+  }
+
+  private static int[] encode(TextTokenizer tokenizer, String text) {
+    return text.isEmpty() ? new int[0] : tokenizer.encode(text);
   }
 }

@@ -29,6 +29,7 @@ public final class ResultsStore {
       .add("scope", DataTypes.StringType, false)
       .add("metric_name", DataTypes.StringType, false)
       .add("metric_value", DataTypes.DoubleType, true)
+      .add("chance", DataTypes.DoubleType, true)
       .add("metrics", DataTypes.StringType, true)
       .add("status", DataTypes.StringType, false)
       .add("error_class", DataTypes.StringType, true)
@@ -99,7 +100,7 @@ public final class ResultsStore {
   private static Row runRow(RunRecord r) {
     return RowFactory.create(r.runKey(), r.task(), r.dataset(), r.fold(), r.model(), r.method(), r.timing(),
         r.targetSparsity(), r.actualSparsity(), r.seed(), r.selection(), r.scope(), r.metricName(),
-        r.metricValue(), r.metricsJson(), r.status(), r.errorClass(), r.error(), r.failedStep(), r.trainSteps(),
+        r.metricValue(), r.chance(), r.metricsJson(), r.status(), r.errorClass(), r.error(), r.failedStep(), r.trainSteps(),
         r.finalLoss(), r.wallSeconds(), r.phaseSecondsJson(), r.device(), r.executorId(), r.codeVersion(), r.inputVersion(),
         r.parentRunKey(), r.configJson(), new Timestamp(r.finishedAtMillis()));
   }

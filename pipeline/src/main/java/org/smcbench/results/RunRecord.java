@@ -21,6 +21,7 @@ public record RunRecord(
     String scope,
     String metricName,
     Double metricValue,
+    Double chance,
     String metricsJson,
     String status,
     String errorClass,

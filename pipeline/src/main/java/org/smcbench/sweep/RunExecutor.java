@@ -191,7 +191,7 @@ public final class RunExecutor {
       String metricName = metrics.keySet().iterator().next();
       RunRecord record = new RunRecord(run.runKey(), run.task(), run.dataset(), run.fold(), run.model().name(),
           run.method(), method.timing().label(), run.targetSparsity(), sparsity(layers), run.seed(), run.selection(),
-          run.scope(), metricName, metrics.get(metricName), json(metrics), RunRecord.SUCCEEDED, null, null, null,
+          run.scope(), metricName, metrics.get(metricName), inputs.chance(), json(metrics), RunRecord.SUCCEEDED, null, null, null,
           trained.steps(), trained.lastLoss(), seconds(started), clock.json(), Devices.label(device), executorId(),
           inputs.codeVersion(), inputs.train().sourceVersion(), parent, inputs.configJson(),
           System.currentTimeMillis());
@@ -204,7 +204,7 @@ public final class RunExecutor {
       int failedStep, double wallSeconds, String device) {
     RunRecord record = new RunRecord(spec.runKey(), spec.task(), spec.dataset(), spec.fold(), spec.model().name(),
         spec.method(), method.timing().label(), spec.targetSparsity(), null, spec.seed(), spec.selection(),
-        spec.scope(), Tasks.get(spec.task()).metricName(), null, null, RunRecord.FAILED,
+        spec.scope(), Tasks.get(spec.task()).metricName(), null, inputs.chance(), null, RunRecord.FAILED,
         error.getClass().getName(), String.valueOf(error.getMessage()), failedStep, spec.training().steps(), null,
         wallSeconds, null, device, executorId(), inputs.codeVersion(), inputs.train().sourceVersion(),
         parentKey(spec, method), inputs.configJson(), System.currentTimeMillis());

@@ -11,4 +11,5 @@ public record RunInputs(
     String device,
     int threads,
     String codeVersion,
-    String configJson) implements Serializable {}
+    String configJson,
+    double chance) implements Serializable {}

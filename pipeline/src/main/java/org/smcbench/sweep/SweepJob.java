@@ -171,7 +171,7 @@ public final class SweepJob {
     TaskData eval = McDataLoader.load(warehouse, spec.dataset(), dataset.evalSplit(), spec.model().name(),
         spec.training().maxEvalExamples(), tokenizer);
     return new RunInputs(train, eval, warehouse.root(), settings.compute().device(), settings.compute().threads(),
-        codeVersion, Secrets.render(settings.resolved()));
+        codeVersion, Secrets.render(settings.resolved()), dataset.chance());
   }
 
   private static String dataKey(RunSpec spec) {

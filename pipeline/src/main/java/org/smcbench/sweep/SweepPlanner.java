@@ -112,6 +112,11 @@ public final class SweepPlanner {
       if (!Tasks.isKnown(task)) {
         throw new ConfigError("smc.datasets." + datasetName + ".task = '" + task + "' is not a known task");
       }
+      String reader = s.dataset(datasetName).reader();
+      if (task.equals(org.smcbench.task.mc.MultipleChoiceTask.NAME) && !org.smcbench.data.McReaders.isKnown(reader)) {
+        throw new ConfigError("smc.datasets." + datasetName + ".reader = '" + reader
+            + "' is not a known multiple-choice reader (csqa, race, winogrande)");
+      }
     }
   }
 }

@@ -58,6 +58,56 @@ class IngestJobTest {
   }
 
   @Test
+  void raceFoldersAndWinograndeLandWithTheirBadRecordsQuarantined() throws Exception {
+    Path data = dir.resolve("data");
+    Path train = Files.createDirectories(data.resolve("race/RACE/train/middle"));
+    Path dev = Files.createDirectories(data.resolve("race/RACE/dev/middle"));
+    Files.writeString(train.resolve("1.txt"), org.smcbench.data.RaceParserTest.PASSAGE);
+    Files.writeString(train.resolve("2.txt"), org.smcbench.data.RaceParserTest.PASSAGE
+        .replace("middle42", "middle43").replace("\"D\"]", "\"Z\"]"));
+    Files.writeString(train.resolve("3.txt"), "{\"id\": \"middle44.txt\", \"article\": ");
+    Files.writeString(dev.resolve("9.txt"), org.smcbench.data.RaceParserTest.PASSAGE.replace("middle42", "middle9"));
+    Path wino = Files.createDirectories(data.resolve("winogrande"));
+    String good = "{\"qID\": \"w%d\", \"sentence\": \"Ann helped Bea because _ was kind.\", \"option1\": \"Ann\", "
+        + "\"option2\": \"Bea\", \"answer\": \"1\"}";
+    Files.write(wino.resolve("train_xs.jsonl"), List.of(String.format(good, 1), "{\"qID\": \"w2\", \"sentence\": \"no blank\", "
+        + "\"option1\": \"a\", \"option2\": \"b\", \"answer\": \"1\"}", String.format(good, 3)));
+    Files.write(wino.resolve("dev.jsonl"), List.of(String.format(good, 4)));
+    Files.write(wino.resolve("test.jsonl"), List.of(String.format(good, 5).replace(", \"answer\": \"1\"", "")));
+    Settings settings = ConfigLoader.load(null, List.of("data.root=\"" + data + "\"", "sweep.datasets=[race-m, winogrande]",
+        "datasets.race-m.files.test=\"\"", "datasets.winogrande.files.train=\"winogrande/train_xs.jsonl\""), Map.of());
+    Warehouse warehouse = SparkTestSession.newWarehouse(dir.resolve("wh"), "ingest_race_wino");
+    List<IngestJob.SplitCount> counts = IngestJob.run(settings, warehouse, new PrintStream(new ByteArrayOutputStream()));
+    assertEquals(List.of(
+        new IngestJob.SplitCount("race-m", "dev", "minilm", 2, 2, 0),
+        // 2 + 2 questions, one of them with answer Z, and one unreadable file.
+        new IngestJob.SplitCount("race-m", "train", "minilm", 5, 3, 2),
+        new IngestJob.SplitCount("winogrande", "dev", "minilm", 1, 1, 0),
+        new IngestJob.SplitCount("winogrande", "test", "minilm", 1, 1, 0),
+        new IngestJob.SplitCount("winogrande", "train", "minilm", 3, 2, 1)), counts);
+    List<Row> bad = warehouse.read(Tables.QUARANTINE).orderBy("dataset", "source_file").collectAsList();
+    assertEquals(3, bad.size());
+    assertTrue(bad.get(0).<String>getAs("source_file").endsWith("race/RACE/train/middle/2.txt"), bad.get(0).toString());
+    assertEquals(2L, bad.get(0).<Long>getAs("record_no"));
+    assertTrue(bad.get(0).<String>getAs("reason").contains("answer 'Z'"), bad.get(0).toString());
+    assertTrue(bad.get(1).<String>getAs("source_file").endsWith("3.txt"));
+    assertEquals(0L, bad.get(1).<Long>getAs("record_no"));
+    assertTrue(bad.get(1).<String>getAs("reason").startsWith("invalid JSON"), bad.get(1).toString());
+    assertEquals(2L, bad.get(2).<Long>getAs("record_no"));
+    assertTrue(bad.get(2).<String>getAs("reason").contains("exactly one blank"));
+    Row race = warehouse.read(Tables.QA_EXAMPLES).where("example_id = 'middle42-2'").first();
+    assertEquals(3, (int) race.<Integer>getAs("label"));
+    assertTrue(race.<scala.collection.Seq<Integer>>getAs("context_ids").size() > 5, "the article is tokenized as context");
+    Row test = warehouse.read(Tables.QA_EXAMPLES).where("example_id = 'w5'").first();
+    assertTrue(test.isNullAt(test.fieldIndex("label")));
+
+    // Re-running adds nothing.
+    IngestJob.run(settings, warehouse, new PrintStream(new ByteArrayOutputStream()));
+    assertEquals(3 + 2 + 2 + 1 + 1, warehouse.read(Tables.QA_EXAMPLES).count());
+    assertEquals(3, warehouse.read(Tables.QUARANTINE).count());
+  }
+
+  @Test
   void realCommonsenseQaLandsWhole() throws Exception {
     Path shared = Path.of(System.getProperty("smc.project.root", "."), "..", "shared", "data");
     Assumptions.assumeTrue(Files.isDirectory(shared.resolve("csqa")), "../shared/data/csqa is absent");

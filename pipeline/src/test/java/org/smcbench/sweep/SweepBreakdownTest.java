@@ -13,7 +13,7 @@ import org.smcbench.results.RunRecord;
 class SweepBreakdownTest {
   private static RunRecord record(double wall, String phases) {
     return new RunRecord("k", "multiple-choice", "csqa", "", "minilm", "omp_after", "after", 0.5, 0.5, 1, "global",
-        "all-matrices", "accuracy", 0.3, "{}", RunRecord.SUCCEEDED, null, null, null, 10, 1.0, wall, phases, "cpu", "0",
+        "all-matrices", "accuracy", 0.3, 0.2, "{}", RunRecord.SUCCEEDED, null, null, null, 10, 1.0, wall, phases, "cpu", "0",
         "test", 0, null, "{}", 0);
   }
 

@@ -25,6 +25,7 @@ import org.smcbench.model.ModelFamilies;
 import org.smcbench.results.AggregateJob;
 import org.smcbench.results.RunOutcome;
 import org.smcbench.results.RunRecord;
+import org.smcbench.results.Significance;
 import org.smcbench.results.Tables;
 import org.smcbench.results.Warehouse;
 import org.smcbench.task.TaskData;
@@ -104,6 +105,14 @@ class SweepEndToEndTest {
     Row dense = board.stream().filter(r -> r.getAs("method").equals("dense")).findFirst().orElseThrow();
     assertEquals(0.0, dense.<Double>getAs("diff_to_dense"), 1e-12);
     assertEquals(true, dense.getAs("matching"));
+    // Significance against chance on the 10 dev questions: Wilson interval around the accuracy, binomial tail.
+    assertEquals(10L, (long) dense.<Long>getAs("eval_examples"));
+    assertEquals(0.2, dense.<Double>getAs("chance"), 0);
+    double accuracy = dense.getAs("metric_mean");
+    assertEquals(Significance.binomialUpperTail(Math.round(accuracy * 10), 10, 0.2), dense.<Double>getAs("p_vs_chance"),
+        1e-12);
+    assertTrue(dense.<Double>getAs("ci95_low") <= accuracy && accuracy <= dense.<Double>getAs("ci95_high"));
+    assertTrue(dense.<Double>getAs("ci95_low") >= 0 && dense.<Double>getAs("ci95_high") <= 1);
   }
 
   @Test
@@ -112,7 +121,7 @@ class SweepEndToEndTest {
     byte[] tokenizer = ModelFamilies.get(spec.model().family()).tokenizerJson(spec.model());
     TaskData train = McDataLoader.load(warehouse, "csqa", "train", "minilm", 0, tokenizer);
     TaskData eval = McDataLoader.load(warehouse, "csqa", "dev", "minilm", 0, tokenizer);
-    RunInputs inputs = new RunInputs(train, eval, dir.resolve("wh2").toString(), "cpu", 0, "test", "{}");
+    RunInputs inputs = new RunInputs(train, eval, dir.resolve("wh2").toString(), "cpu", 0, "test", "{}", 0.2);
     RunRecord a = RunExecutor.execute(spec, inputs).get(0).run();
     RunRecord b = RunExecutor.execute(spec, inputs).get(0).run();
     assertEquals("succeeded", a.status(), a.error());

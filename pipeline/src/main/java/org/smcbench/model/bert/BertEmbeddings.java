@@ -54,8 +54,10 @@ final class BertEmbeddings extends NamedBlock {
     // but padded tokens are masked out of attention and never read).
     NDManager manager = ids.getManager();
     NDArray positionIds = manager.arange(config.positionOffset(), config.positionOffset() + length, 1, DataType.INT64);
+    // RoBERTa has one token type: every segment uses row 0.
+    NDArray typeIds = config.typeVocabSize() == 1 ? types.zerosLike() : types;
     NDArray sum = lookup(ids, ps.getValue(words, device, training))
-        .add(lookup(types, ps.getValue(tokenTypes, device, training)))
+        .add(lookup(typeIds, ps.getValue(tokenTypes, device, training)))
         .add(lookup(positionIds, ps.getValue(positions, device, training)));
     NDArray normed = layerNorm(sum, ps.getValue(normWeight, device, training),
         ps.getValue(normBias, device, training), config.layerNormEps());

@@ -24,14 +24,17 @@ import org.smcbench.model.PrunableTensor;
 import org.smcbench.model.TrainableModel;
 
 /**
- * BERT/RoBERTa encoder + fairseq-style multiple-choice head, with pretrained encoder weights
- * (format {@code minilm-onnx}: the langchain4j all-MiniLM-L6-v2 jar).
+ * BERT/RoBERTa encoder + fairseq-style multiple-choice head, with pretrained encoder weights:
+ * format {@code minilm-onnx} (the langchain4j all-MiniLM-L6-v2 jar) or {@code hf-safetensors} (a
+ * Hugging Face BERT/RoBERTa folder, {@link HfBertCheckpoint}).
  */
 public final class BertMultipleChoiceFamily implements ModelFamily {
   public static final String NAME = "bert-multiple-choice";
   private static final String MINILM_JAR = "all-minilm-l6-v2.jar";
   /** Parsed ONNX weights per checkpoint file, shared by the runs of one executor JVM. */
   private static final Map<Path, SoftReference<LinkedHashMap<String, FloatTensor>>> WEIGHTS = new ConcurrentHashMap<>();
+  /** Hugging Face checkpoints per folder, likewise. */
+  private static final Map<String, SoftReference<HfBertCheckpoint>> HF = new ConcurrentHashMap<>();
 
   @Override
   public String name() {
@@ -40,7 +43,8 @@ public final class BertMultipleChoiceFamily implements ModelFamily {
 
   @Override
   public TrainableModel build(ModelSettings settings, NDManager manager, long seed) {
-    BertConfig config = BertConfig.miniLmL6().withDropout(settings.dropout());
+    HfBertCheckpoint hf = isHf(settings) ? hfCheckpoint(settings.checkpointPath()) : null;
+    BertConfig config = (hf != null ? hf.config() : BertConfig.miniLmL6()).withDropout(settings.dropout());
     if (settings.layers() > 0) {
       if (settings.layers() > config.layers()) {
         throw new IllegalArgumentException("model " + settings.name() + " asks for " + settings.layers()
@@ -48,24 +52,50 @@ public final class BertMultipleChoiceFamily implements ModelFamily {
       }
       config = config.withLayers(settings.layers());
     }
-    if (settings.maxSeqLen() > config.maxPositions()) {
+    if (settings.maxSeqLen() > config.maxSequenceLength()) {
       throw new IllegalArgumentException("max-seq-len " + settings.maxSeqLen() + " exceeds the checkpoint's "
-          + config.maxPositions() + " positions");
+          + config.maxSequenceLength() + " positions");
     }
     MultipleChoiceModel model = new MultipleChoiceModel(config, Pooling.fromLabel(settings.pooling()), seed);
     model.initializeParameters(manager);
-    PretrainedWeights.loadInto(model.encoder().namedParameters(), weights(settings), manager);
+    PretrainedWeights.loadInto(model.encoder().namedParameters(), hf != null ? hf.weights() : weights(settings),
+        manager);
     return new Adapter(model);
   }
 
   @Override
   public byte[] tokenizerJson(ModelSettings settings) {
+    if (isHf(settings)) {
+      return HfBertCheckpoint.tokenizerJson(settings.checkpointPath(), new Configuration());
+    }
     try (MiniLmArtifact artifact = MiniLmArtifact.open(jar(settings));
         InputStream in = artifact.openTokenizerJson()) {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the tokenizer of model " + settings.name(), e);
     }
+  }
+
+  private static HfBertCheckpoint hfCheckpoint(String folder) {
+    SoftReference<HfBertCheckpoint> ref = HF.get(folder);
+    HfBertCheckpoint cached = ref == null ? null : ref.get();
+    if (cached == null) {
+      cached = HfBertCheckpoint.read(folder, new Configuration());
+      HF.put(folder, new SoftReference<>(cached));
+    }
+    return cached;
+  }
+
+  /** {@code hf-safetensors}: a Hugging Face folder at checkpoint-path; otherwise the MiniLM ONNX jar. */
+  private static boolean isHf(ModelSettings settings) {
+    if (!"hf-safetensors".equals(settings.checkpointFormat())) {
+      return false;
+    }
+    if (settings.checkpointPath().isBlank()) {
+      throw new IllegalArgumentException("model " + settings.name() + ": checkpoint-format hf-safetensors needs "
+          + "checkpoint-path, the folder with config.json, model.safetensors and tokenizer.json");
+    }
+    return true;
   }
 
   private static LinkedHashMap<String, FloatTensor> weights(ModelSettings settings) {

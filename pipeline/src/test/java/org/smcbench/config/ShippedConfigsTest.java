@@ -1,0 +1,51 @@
+package org.smcbench.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.smcbench.sweep.SweepPlanner;
+
+/** Every file in conf/ loads, validates and expands to the grid its comment promises. */
+class ShippedConfigsTest {
+  private static List<RunSpec> expand(String name) {
+    File conf = new File(System.getProperty("smc.project.root", ".."), "conf/" + name);
+    return SweepPlanner.expand(ConfigLoader.load(conf, List.of(), Map.of()));
+  }
+
+  @Test
+  void quickstartRunsOneMethodOfEachTiming() {
+    List<RunSpec> specs = expand("quickstart.conf");
+    assertEquals(6, specs.size());
+    assertEquals(List.of("dense", "omp_after", "omp_after", "random_after", "snip", "gmp"),
+        specs.stream().map(RunSpec::method).toList());
+    assertEquals(120, specs.get(0).training().steps());
+  }
+
+  @Test
+  void methodsSharesTheQuickstartsRuns() {
+    List<RunSpec> methods = expand("methods.conf");
+    // dense + 10 sparse methods at 2 sparsities.
+    assertEquals(21, methods.size());
+    List<String> keys = methods.stream().map(RunSpec::runKey).toList();
+    for (RunSpec quick : expand("quickstart.conf")) {
+      assertEquals(true, keys.contains(quick.runKey()), quick.method() + " " + quick.targetSparsity());
+    }
+  }
+
+  @Test
+  void commonsenseAndClusterCoverTheFourDatasets() {
+    List<RunSpec> commonsense = expand("commonsense.conf");
+    assertEquals(8, commonsense.size());
+    assertEquals(List.of("csqa", "race-m", "race-h", "winogrande"),
+        commonsense.stream().map(RunSpec::dataset).distinct().toList());
+    List<RunSpec> cluster = expand("cluster.conf");
+    // 4 datasets x 3 seeds x (dense + 2 methods x 7 sparsities).
+    assertEquals(4 * 3 * (1 + 2 * 7), cluster.size());
+    RunSpec wino = cluster.stream().filter(r -> r.dataset().equals("winogrande")).findFirst().orElseThrow();
+    assertEquals(23750, wino.training().steps());
+    assertEquals(2375, wino.training().warmupSteps());
+  }
+}
