@@ -55,7 +55,7 @@ public final class McDataLoader {
     int numChoices = tokens.get(0).firsts().length;
     try (TextTokenizer tokenizer = TextTokenizer.fromJson(new ByteArrayInputStream(tokenizerJson))) {
       return new McData(ids, tokens, labels, numChoices, tokenizer.clsId(), tokenizer.sepId(), tokenizer.padId(),
-          version);
+          tokenizer.pairSeparators(), version);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

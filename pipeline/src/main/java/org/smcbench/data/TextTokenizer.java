@@ -18,6 +18,7 @@ public final class TextTokenizer implements AutoCloseable {
   private final long clsId;
   private final long sepId;
   private final long padId;
+  private final int pairSeparators;
 
   private TextTokenizer(HuggingFaceTokenizer tokenizer) {
     this.tokenizer = tokenizer;
@@ -28,6 +29,9 @@ public final class TextTokenizer implements AutoCloseable {
     this.clsId = specials[0];
     this.sepId = specials[specials.length - 1];
     this.padId = lookupPad(tokenizer);
+    // The tokenizer's own pair template: BERT [CLS] a [SEP] b [SEP], RoBERTa <s> a </s></s> b </s>.
+    long[] pair = tokenizer.encode("", "", true, false).getIds();
+    this.pairSeparators = (int) java.util.Arrays.stream(pair).filter(id -> id == sepId).count() - 1;
   }
 
   /** Reads a {@code tokenizer.json} stream (the stream is not closed). */
@@ -67,6 +71,11 @@ public final class TextTokenizer implements AutoCloseable {
   /** Id of the token that closes a segment ({@code [SEP]} or {@code </s>}). */
   public int sepId() {
     return (int) sepId;
+  }
+
+  /** Separator tokens between the two segments of a pair: 1 for BERT, 2 for RoBERTa. */
+  public int pairSeparators() {
+    return Math.max(1, pairSeparators);
   }
 
   public int padId() {

@@ -32,4 +32,13 @@ class McEncoderTest {
     int[][] e = McEncoder.encode(t, 0, 7, CLS, SEP);
     assertArrayEquals(new int[] {CLS, 1, 2, SEP, 6, 7, SEP}, e[0]);
   }
+
+  @Test
+  void robertaDoublesTheMiddleSeparatorWithinTheSameLength() {
+    McTokens t = new McTokens(new int[] {1, 2, 3, 4, 5, 6}, new int[][] {{7, 8}}, new int[][] {{9}});
+    int[][] e = McEncoder.encode(t, 0, 8, 0, 2, 2);
+    // <s> ctx first </s></s> second </s>: 4 special tokens leave 1 context token.
+    assertArrayEquals(new int[] {0, 1, 7, 8, 2, 2, 9, 2}, e[0]);
+    assertArrayEquals(new int[] {0, 0, 0, 0, 0, 1, 1, 1}, e[1]);
+  }
 }

@@ -18,9 +18,19 @@ public record McData(
     int clsId,
     int sepId,
     int padId,
+    int pairSeparators,
     long sourceVersion) implements TaskData {
 
+  /** BERT's layout: one separator between the segments. */
+  public McData(List<String> ids, List<McTokens> tokens, int[] labels, int numChoices, int clsId, int sepId, int padId,
+      long sourceVersion) {
+    this(ids, tokens, labels, numChoices, clsId, sepId, padId, 1, sourceVersion);
+  }
+
   public McData {
+    if (pairSeparators < 1) {
+      throw new IllegalArgumentException("pairSeparators must be >= 1");
+    }
     if (ids.size() != tokens.size() || ids.size() != labels.length) {
       throw new IllegalArgumentException("ids, tokens and labels differ in length");
     }

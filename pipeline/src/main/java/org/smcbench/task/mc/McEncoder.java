@@ -3,19 +3,28 @@ package org.smcbench.task.mc;
 import org.smcbench.data.McTokens;
 
 /**
- * Lays out one choice as {@code [CLS] context first [SEP] second [SEP]} (BERT segment ids 0 then 1)
+ * Lays out one choice as {@code [CLS] context first [SEP] second [SEP]} (BERT segment ids 0 then 1;
+ * RoBERTa doubles the middle separator)
  * within {@code maxLen} tokens. Too long: the context is cut first (RACE's article, never the
  * question or option), then the longer of the two segments loses tokens from its end.
  */
 public final class McEncoder {
   private McEncoder() {}
 
-  /** Token ids and segment ids of choice {@code c}. */
+  /** Token ids and segment ids of choice {@code c}, BERT's layout (one separator between segments). */
   public static int[][] encode(McTokens t, int c, int maxLen, int cls, int sep) {
+    return encode(t, c, maxLen, cls, sep, 1);
+  }
+
+  /**
+   * Token ids and segment ids of choice {@code c}: {@code [CLS] context first [SEP]×k second [SEP]}
+   * with {@code k = pairSeparators} (RoBERTa: 2, {@code <s> a </s></s> b </s>}).
+   */
+  public static int[][] encode(McTokens t, int c, int maxLen, int cls, int sep, int pairSeparators) {
     int[] context = t.context();
     int[] first = t.firsts()[c];
     int[] second = t.seconds()[c];
-    int budget = maxLen - 3;
+    int budget = maxLen - 2 - pairSeparators;
     if (budget < 2) {
       throw new IllegalArgumentException("max-seq-len " + maxLen + " leaves no room for text");
     }
@@ -29,7 +38,7 @@ public final class McEncoder {
         secondLen--;
       }
     }
-    int n = 3 + contextLen + firstLen + secondLen;
+    int n = 2 + pairSeparators + contextLen + firstLen + secondLen;
     int[] ids = new int[n];
     int[] types = new int[n];
     int p = 0;
@@ -40,6 +49,9 @@ public final class McEncoder {
     p += firstLen;
     ids[p++] = sep;
     int secondStart = p;
+    for (int k = 1; k < pairSeparators; k++) {
+      ids[p++] = sep;
+    }
     System.arraycopy(second, 0, ids, p, secondLen);
     p += secondLen;
     ids[p++] = sep;

@@ -39,7 +39,8 @@ public final class MultipleChoiceTask implements Task<McData> {
     int longest = 0;
     for (int i = 0; i < b; i++) {
       for (int j = 0; j < c; j++) {
-        int[][] e = McEncoder.encode(data.tokens().get(indices[i]), j, model.maxSeqLen(), data.clsId(), data.sepId());
+        int[][] e = McEncoder.encode(data.tokens().get(indices[i]), j, model.maxSeqLen(), data.clsId(), data.sepId(),
+            data.pairSeparators());
         encoded[i * c + j] = e;
         longest = Math.max(longest, e[0].length);
       }
