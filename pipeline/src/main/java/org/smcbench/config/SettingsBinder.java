@@ -39,7 +39,7 @@ final class SettingsBinder {
       String at = "smc.models." + name + ".";
       models.put(name, new ModelSettings(name,
           m.getString("family"),
-          oneOfAt(m, "checkpoint-format", at, "minilm-onnx", "hf-safetensors"),
+          oneOfAt(m, "checkpoint-format", at, "minilm-onnx", "bge-small-onnx", "hf-safetensors"),
           m.getString("checkpoint-path"),
           nonNegative(m, "layers", at),
           positive(m, "max-seq-len", at),

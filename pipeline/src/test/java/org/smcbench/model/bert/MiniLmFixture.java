@@ -14,7 +14,7 @@ final class MiniLmFixture {
 
   static synchronized Map<String, FloatTensor> weights() {
     if (weights == null) {
-      try (MiniLmArtifact artifact = MiniLmArtifact.fromClasspath()) {
+      try (OnnxEncoderArtifact artifact = OnnxEncoderArtifact.fromClasspath()) {
         weights = Collections.unmodifiableMap(artifact.readWeights());
       } catch (IOException e) {
         throw new UncheckedIOException(e);

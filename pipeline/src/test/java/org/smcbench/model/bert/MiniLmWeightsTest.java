@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.smcbench.model.FloatTensor;
 
-/** The real all-MiniLM-L6-v2 ONNX file, read through {@link MiniLmArtifact}. */
+/** The real all-MiniLM-L6-v2 ONNX file, read through {@link OnnxEncoderArtifact}. */
 class MiniLmWeightsTest {
 
   @Test
@@ -61,7 +61,7 @@ class MiniLmWeightsTest {
   /** Reads an initializer's bytes straight from the file: its name, then raw_data (field 9). */
   private static float[] rawInitializer(String name, int numel) throws IOException {
     byte[] file;
-    try (MiniLmArtifact artifact = MiniLmArtifact.fromClasspath(); InputStream in = artifact.openOnnx()) {
+    try (OnnxEncoderArtifact artifact = OnnxEncoderArtifact.fromClasspath(); InputStream in = artifact.openOnnx()) {
       file = in.readAllBytes();
     }
     byte[] needle = (name + "J").getBytes(StandardCharsets.US_ASCII); // 'J' = tag of field 9, bytes

