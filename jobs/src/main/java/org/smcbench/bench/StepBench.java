@@ -131,17 +131,7 @@ public final class StepBench {
           MaskSelector.Granularity.GLOBAL, 1, total, root, GradientProbe.NONE);
       MaskSet masks = method.initialMasks(context).orElseThrow();
       masks.applyTo(built.prunableScope());
-      StepHook hook = new StepHook() {
-        @Override
-        public void beforeOptimizerStep(int step) {
-          method.beforeOptimizerStep(context, masks, step);
-        }
-
-        @Override
-        public void afterOptimizerStep(int step) {
-          method.afterOptimizerStep(context, masks, step);
-        }
-      };
+      StepHook hook = method.stepHook(context, masks);
       TrainLoop.run(built, new MultipleChoiceTask(), data, model, training, 1, root, hook, s -> {}, times);
     }
     double[] parts = new double[StepTimes.PARTS.size()];

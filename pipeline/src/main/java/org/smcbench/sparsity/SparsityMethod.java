@@ -1,6 +1,7 @@
 package org.smcbench.sparsity;
 
 import java.util.Optional;
+import org.smcbench.train.StepHook;
 
 /**
  * A way to make a network sparse, as the training loop drives it. A new method is one class
@@ -33,5 +34,21 @@ public interface SparsityMethod {
    */
   default void afterOptimizerStep(PruningContext context, MaskSet masks, int step) {
     masks.applyTo(context.scope());
+  }
+
+  /** This method's hooks bound to one run's context and masks, as the training loop calls them. */
+  default StepHook stepHook(PruningContext context, MaskSet masks) {
+    SparsityMethod method = this;
+    return new StepHook() {
+      @Override
+      public void beforeOptimizerStep(int step) {
+        method.beforeOptimizerStep(context, masks, step);
+      }
+
+      @Override
+      public void afterOptimizerStep(int step) {
+        method.afterOptimizerStep(context, masks, step);
+      }
+    };
   }
 }

@@ -215,17 +215,7 @@ public final class RunExecutor {
   private static TrainLoop.Outcome fineTune(RunSpec spec, RunInputs inputs, TrainableModel model, NDManager root,
       long seed, SparsityMethod method, PruningContext context, Optional<MaskSet> masks, AtomicInteger step) {
     Task task = Tasks.get(spec.task());
-    StepHook hook = new StepHook() {
-      @Override
-      public void beforeOptimizerStep(int s) {
-        masks.ifPresent(m -> method.beforeOptimizerStep(context, m, s));
-      }
-
-      @Override
-      public void afterOptimizerStep(int s) {
-        masks.ifPresent(m -> method.afterOptimizerStep(context, m, s));
-      }
-    };
+    StepHook hook = masks.map(m -> method.stepHook(context, m)).orElse(StepHook.NONE);
     return TrainLoop.run(model, task, inputs.train(), spec.model(), spec.training(), seed, root, hook, s -> {
       step.set(s);
       FaultInjection.maybeRunOutOfMemory(s);

@@ -54,17 +54,7 @@ class NativeMemoryTest {
         MaskSet masks = method.initialMasks(context).orElseThrow();
         masks.applyTo(built.prunableScope());
         int[] arrays = new int[STEPS + 1];
-        StepHook hook = new StepHook() {
-          @Override
-          public void beforeOptimizerStep(int step) {
-            method.beforeOptimizerStep(context, masks, step);
-          }
-
-          @Override
-          public void afterOptimizerStep(int step) {
-            method.afterOptimizerStep(context, masks, step);
-          }
-        };
+        StepHook hook = method.stepHook(context, masks);
         TrainLoop.run(built, new MultipleChoiceTask(), data, model, training, configuration, root, hook,
             step -> arrays[step] = root.getManagedArrays().size());
         // After the first steps (optimizer state is created lazily), the count is constant.
