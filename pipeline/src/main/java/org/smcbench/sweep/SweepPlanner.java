@@ -87,6 +87,12 @@ public final class SweepPlanner {
   }
 
   private static void validate(Settings s) {
+    for (String method : s.sweep().methodSparsities().keySet()) {
+      if (!SparsityMethods.isKnown(method) || method.equals(RunSpec.DENSE)) {
+        throw new ConfigError("smc.sweep.method-sparsities names '" + method + "', which is not a sparse method; known: "
+            + SparsityMethods.names());
+      }
+    }
     for (String method : s.sweep().methods()) {
       if (!SparsityMethods.isKnown(method)) {
         throw new ConfigError("smc.sweep.methods names unknown method '" + method + "'; known: "

@@ -31,6 +31,14 @@ class SweepPlannerTest {
   }
 
   @Test
+  void methodSparsitiesMustNameASparseMethod() {
+    Settings s = ConfigLoader.load(null, List.of("sweep.methods=[dense, gmp]", "sweep.method-sparsities.gnp=[0.5]"),
+        Map.of());
+    ConfigError e = assertThrows(ConfigError.class, () -> SweepPlanner.expand(s));
+    assertTrue(e.getMessage().contains("smc.sweep.method-sparsities names 'gnp'"), e.getMessage());
+  }
+
+  @Test
   void lthMustReachItsOwnSparsities() {
     Settings s = ConfigLoader.load(null, List.of("sweep.methods=[dense, lth]", "sweep.sparsities=[0.36]",
         "sweep.method-sparsities.lth=[0.5]"), Map.of());
