@@ -19,7 +19,7 @@ final class TablePrinter {
         String[] columns = rows.columns();
         out.println(String.join(",", quoteAll(List.of(columns))));
         for (Row r : rows.collectAsList()) {
-          out.println(String.join(",", quoteAll(cells(r))));
+          out.println(String.join(",", quoteAll(cells(r, false))));
         }
       }
       case TABLE -> table(rows, out);
@@ -31,7 +31,7 @@ final class TablePrinter {
     String[] columns = rows.columns();
     List<List<String>> body = new ArrayList<>();
     for (Row r : rows.collectAsList()) {
-      body.add(cells(r));
+      body.add(cells(r, true));
     }
     int[] width = new int[columns.length];
     for (int c = 0; c < columns.length; c++) {
@@ -67,17 +67,23 @@ final class TablePrinter {
     return b.toString();
   }
 
-  private static List<String> cells(Row r) {
+  /** Cell texts; {@code rounded} (the table) shows doubles to 4 decimals, CSV keeps every digit. */
+  private static List<String> cells(Row r, boolean rounded) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < r.length(); i++) {
       Object v = r.get(i);
-      out.add(v == null ? "null" : v instanceof Double d ? format(d) : String.valueOf(v));
+      out.add(v == null ? "null" : v instanceof Double d && rounded ? format(d) : String.valueOf(v));
     }
     return out;
   }
 
-  private static String format(double d) {
-    return Double.isNaN(d) ? "NaN" : String.format(java.util.Locale.ROOT, "%.4f", d);
+  /** 4 decimals; values that would show as 0.0000 (tiny p-values) in scientific notation. */
+  static String format(double d) {
+    if (Double.isNaN(d)) {
+      return "NaN";
+    }
+    return d != 0 && Math.abs(d) < 5e-5 ? String.format(java.util.Locale.ROOT, "%.2e", d)
+        : String.format(java.util.Locale.ROOT, "%.4f", d);
   }
 
   private static List<String> quoteAll(List<String> cells) {
