@@ -47,5 +47,7 @@ class ShippedConfigsTest {
     RunSpec wino = cluster.stream().filter(r -> r.dataset().equals("winogrande")).findFirst().orElseThrow();
     assertEquals(23750, wino.training().steps());
     assertEquals(2375, wino.training().warmupSteps());
+    assertEquals("hf-safetensors", wino.model().checkpointFormat());
+    assertEquals(512, wino.model().maxSeqLen());
   }
 }
