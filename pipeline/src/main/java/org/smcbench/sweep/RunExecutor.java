@@ -191,8 +191,8 @@ public final class RunExecutor {
       String metricName = metrics.keySet().iterator().next();
       RunRecord record = new RunRecord(run.runKey(), run.task(), run.dataset(), run.fold(), run.model().name(),
           run.method(), method.timing().label(), run.targetSparsity(), sparsity(layers), run.seed(), run.selection(),
-          run.scope(), metricName, metrics.get(metricName), inputs.chance(), json(metrics), RunRecord.SUCCEEDED, null, null, null,
-          trained.steps(), trained.lastLoss(), seconds(started), clock.json(), Devices.label(device), executorId(),
+          run.scope(), metricName, metrics.get(metricName), inputs.chance(), json(metrics), RunRecord.SUCCEEDED,
+          null, null, null, trained.steps(), trained.lastLoss(), seconds(started), clock.json(), Devices.label(device), executorId(),
           inputs.codeVersion(), inputs.train().sourceVersion(), parent, inputs.configJson(),
           System.currentTimeMillis());
       return new RunOutcome(record, layers);
