@@ -20,7 +20,9 @@ public final class SessionHandle implements AutoCloseable {
   }
 
   public static SessionHandle open(Settings settings) {
-    boolean existed = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
+    // A session whose context was stopped (an earlier command in this JVM) does not count: a new
+    // one must be configured with Delta again.
+    boolean existed = live(SparkSession.getActiveSession()) || live(SparkSession.getDefaultSession());
     SparkSession.Builder builder = SparkSession.builder().appName(settings.spark().appName());
     SparkConf defaults = new SparkConf(); // picks up spark-submit's spark.* system properties
     String master = defaults.get("spark.master", settings.spark().master());
@@ -48,10 +50,16 @@ public final class SessionHandle implements AutoCloseable {
     return session;
   }
 
+  private static boolean live(scala.Option<SparkSession> session) {
+    return session.isDefined() && !session.get().sparkContext().isStopped();
+  }
+
   @Override
   public void close() {
     if (created) {
       session.stop();
+      SparkSession.clearActiveSession();
+      SparkSession.clearDefaultSession();
     }
   }
 }
