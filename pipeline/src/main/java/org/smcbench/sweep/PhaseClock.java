@@ -30,13 +30,6 @@ final class PhaseClock {
   /** The phases so far, in the order they first ran, as a JSON object of seconds. */
   String json() {
     stop();
-    StringBuilder out = new StringBuilder("{");
-    for (Map.Entry<String, Double> e : seconds.entrySet()) {
-      if (out.length() > 1) {
-        out.append(',');
-      }
-      out.append('"').append(e.getKey()).append("\":").append(String.format(java.util.Locale.ROOT, "%.3f", e.getValue()));
-    }
-    return out.append('}').toString();
+    return new com.google.gson.Gson().toJson(seconds);
   }
 }

@@ -17,7 +17,7 @@ public class StepTimes {
   /** Records nothing. */
   public static final StepTimes NONE = new StepTimes() {
     @Override
-    void record(int step, String part, long nanos) {}
+    void record(String part, long nanos) {}
   };
 
   private final Map<String, List<Long>> nanos = new LinkedHashMap<>();
@@ -28,7 +28,7 @@ public class StepTimes {
     }
   }
 
-  void record(int step, String part, long elapsedNanos) {
+  void record(String part, long elapsedNanos) {
     nanos.get(part).add(elapsedNanos);
   }
 

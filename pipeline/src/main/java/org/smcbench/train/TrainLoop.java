@@ -67,12 +67,12 @@ public final class TrainLoop {
           long t5 = System.nanoTime();
           hook.afterOptimizerStep(step + 1);
           long t6 = System.nanoTime();
-          times.record(step + 1, "batch", t1 - t0);
-          times.record(step + 1, "forward", t2 - t1);
-          times.record(step + 1, "backward", t3 - t2);
-          times.record(step + 1, "before_update", t4 - t3);
-          times.record(step + 1, "optimizer", t5 - t4);
-          times.record(step + 1, "after_update", t6 - t5);
+          times.record("batch", t1 - t0);
+          times.record("forward", t2 - t1);
+          times.record("backward", t3 - t2);
+          times.record("before_update", t4 - t3);
+          times.record("optimizer", t5 - t4);
+          times.record("after_update", t6 - t5);
         }
         if (step >= tailStart) {
           tailSum += last;
