@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
  * outcome is raised as an exception so the cluster marks the task failed.
  */
 @Command(name = "smc-bench", mixinStandardHelpOptions = true, versionProvider = CodeVersionProvider.class,
-    description = "SMC-Bench on Spark: ingest, sweep and aggregate sparse-network benchmarks.",
-    subcommands = {IngestCommand.class, SweepCommand.class, AggregateCommand.class, RunCommand.class,
-        SqlCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    description = "SMC-Bench on Spark: ingest, sweep, aggregate and report sparse-network benchmarks.",
+    subcommands = {IngestCommand.class, SweepCommand.class, AggregateCommand.class, ReportCommand.class,
+        RunCommand.class, SqlCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SmcBench {
 
   public static void main(String[] args) {

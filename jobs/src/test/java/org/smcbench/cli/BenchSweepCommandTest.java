@@ -41,7 +41,8 @@ class BenchSweepCommandTest {
     assertTrue(out.contains("scheduling"), out);
     assertTrue(out.lines().anyMatch(l -> l.startsWith("dense csqa minilm seed=1")), out);
     assertTrue(out.lines().anyMatch(l -> l.startsWith("omp_after csqa minilm s=0.500 seed=1")), out);
-    assertTrue(out.contains("overhead (everything but training) per configuration: median"), out);
+    assertTrue(out.contains("not training (everything but train) per configuration: median"), out);
+    assertTrue(out.contains("pipeline overhead (neither train nor eval) per configuration: median"), out);
     assertTrue(!Files.exists(dir.resolve("wh").resolve("runs")), "the configured warehouse is not written");
   }
 }

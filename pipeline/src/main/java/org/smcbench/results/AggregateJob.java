@@ -2,18 +2,21 @@ package org.smcbench.results;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF3;
-import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.functions;
 
 /**
- * Aggregation: {@code smc.leaderboard} = per dataset × model × method × target sparsity, the
- * metric's mean and standard deviation over seeds, for accuracies a Wilson 95 % interval and the
- * binomial p-value against chance (pooled over seeds), the dense baseline, the difference to it and
- * whether the sparse result still matches dense (mean ≥ dense − tolerance).
+ * The aggregation job: from {@code smc.runs}, {@code smc.layer_sparsity} and {@code smc.masks} it
+ * rewrites the derived tables (each overwrite is a new Delta version, so nightly results can be
+ * compared with time travel) and the SQL views over them. Generic over tasks: everything is
+ * grouped by (task, dataset, model) and carries the run's own metric name.
  */
 public final class AggregateJob {
+  /** Succeeded runs, as the derived tables' queries name them. */
+  static final String SUCCEEDED_RUNS = "smc_succeeded_runs";
+
   private AggregateJob() {}
 
+  /** Writes every derived table and view; returns the leaderboard, ordered for printing. */
   public static Dataset<Row> run(Warehouse warehouse, double tolerance) {
     if (!warehouse.exists(Tables.RUNS)) {
       throw new IllegalStateException("table " + warehouse.qualified(Tables.RUNS)
@@ -21,48 +24,18 @@ public final class AggregateJob {
     }
     Dataset<Row> runs = warehouse.read(Tables.RUNS);
     if (!java.util.Arrays.asList(runs.columns()).contains("chance")) {
-      runs = runs.withColumn("chance", org.apache.spark.sql.functions.lit(null).cast("double")); // older warehouses
+      runs = runs.withColumn("chance", functions.lit(null).cast("double")); // older warehouses
     }
-    runs.where("status = 'succeeded'").createOrReplaceTempView("smc_succeeded_runs");
-    warehouse.spark().udf().register("smc_binomial_upper_tail",
-        (UDF3<Long, Long, Double, Double>) (k, n, p) -> k == null || n == null || p == null || n == 0 ? null
-            : Significance.binomialUpperTail(k, n, p), DataTypes.DoubleType);
-    // Accuracy cells also carry the pooled count of right answers over seeds, its Wilson 95 %
-    // interval and the one-sided binomial p-value against the dataset's chance level.
-    Dataset<Row> board = warehouse.spark().sql(String.format(java.util.Locale.ROOT, """
-        WITH scored AS (
-          SELECT *, CAST(get_json_object(metrics, '$.eval_examples') AS BIGINT) AS eval_n
-          FROM smc_succeeded_runs),
-        cells AS (
-          SELECT task, dataset, model, method, first(timing) AS timing, target_sparsity, first(metric_name) AS metric_name,
-                 count(*) AS n_seeds, avg(metric_value) AS metric_mean, stddev_samp(metric_value) AS metric_std,
-                 avg(actual_sparsity) AS actual_sparsity, first(chance) AS chance,
-                 CASE WHEN first(metric_name) = 'accuracy' THEN sum(eval_n) END AS eval_examples,
-                 CASE WHEN first(metric_name) = 'accuracy' THEN CAST(round(sum(metric_value * eval_n)) AS BIGINT) END
-                   AS correct
-          FROM scored
-          GROUP BY task, dataset, model, method, target_sparsity),
-        dense AS (
-          SELECT dataset, model, metric_mean AS dense_mean, metric_std AS dense_std
-          FROM cells WHERE method = 'dense'),
-        wilson AS (
-          SELECT *, correct / eval_examples AS p_hat, %2$f * %2$f / eval_examples AS z2n FROM cells)
-        SELECT c.task, c.dataset, c.model, c.method, c.timing, c.target_sparsity, c.actual_sparsity, c.metric_name,
-               c.n_seeds, c.metric_mean, c.metric_std,
-               (c.p_hat + c.z2n / 2 - %2$f * sqrt(c.p_hat * (1 - c.p_hat) / c.eval_examples + c.z2n / (4 * c.eval_examples)))
-                 / (1 + c.z2n) AS ci95_low,
-               (c.p_hat + c.z2n / 2 + %2$f * sqrt(c.p_hat * (1 - c.p_hat) / c.eval_examples + c.z2n / (4 * c.eval_examples)))
-                 / (1 + c.z2n) AS ci95_high,
-               c.eval_examples, c.chance, smc_binomial_upper_tail(c.correct, c.eval_examples, c.chance) AS p_vs_chance,
-               d.dense_mean, d.dense_std,
-               c.metric_mean - d.dense_mean AS diff_to_dense,
-               CASE WHEN d.dense_mean IS NULL THEN NULL ELSE c.metric_mean >= d.dense_mean - %1$f END AS matching,
-               %1$f AS matching_tolerance
-        FROM wilson c LEFT JOIN dense d ON c.dataset = d.dataset AND c.model = d.model
-        ORDER BY c.dataset, c.model, c.target_sparsity, c.method
-        """, tolerance, Significance.Z95));
-    warehouse.overwrite(Tables.LEADERBOARD, board);
-    return warehouse.read(Tables.LEADERBOARD)
-        .orderBy("dataset", "model", "target_sparsity", "method");
+    runs.where("status = 'succeeded'").createOrReplaceTempView(SUCCEEDED_RUNS);
+    Leaderboard.write(warehouse, tolerance);
+    MatchingSparsity.write(warehouse);
+    if (warehouse.exists(Tables.LAYER_SPARSITY)) {
+      LayerProfile.write(warehouse);
+    }
+    if (warehouse.exists(Tables.MASKS)) {
+      MaskOverlap.write(warehouse);
+    }
+    Views.createAll(warehouse);
+    return warehouse.read(Tables.LEADERBOARD).orderBy("dataset", "model", "target_sparsity", "method");
   }
 }

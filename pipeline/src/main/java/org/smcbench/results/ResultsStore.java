@@ -12,7 +12,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** Run results in Delta: MERGE on run_key (and parameter for layer rows), reads for resume. */
+/** Run results in Delta: MERGE on run_key (and parameter for layer and mask rows), reads for resume. */
 public final class ResultsStore {
   static final StructType RUN_SCHEMA = new StructType()
       .add("run_key", DataTypes.StringType, false)
@@ -57,6 +57,24 @@ public final class ResultsStore {
       .add("zeros", DataTypes.LongType, false)
       .add("sparsity", DataTypes.DoubleType, false);
 
+  static final StructType MASK_SCHEMA = new StructType()
+      .add("run_key", DataTypes.StringType, false)
+      .add("position", DataTypes.IntegerType, false)
+      .add("parameter", DataTypes.StringType, false)
+      .add("numel", DataTypes.LongType, false)
+      .add("kept", DataTypes.LongType, false)
+      .add("bits", DataTypes.BinaryType, false);
+
+  /** Threads for the concurrent detail-table MERGEs (the common pool has one thread on 2 cores). */
+  private static final java.util.concurrent.ExecutorService WRITERS = java.util.concurrent.Executors.newFixedThreadPool(
+      2, r -> {
+        Thread t = new Thread(r, "smc-results-writer");
+        t.setDaemon(true);
+        return t;
+      });
+
+  private static final long SLICE_BYTES = 512 * 1024;
+
   private final Warehouse warehouse;
 
   public ResultsStore(Warehouse warehouse) {
@@ -70,7 +88,13 @@ public final class ResultsStore {
     }
     List<Row> runs = new ArrayList<>();
     List<Row> layers = new ArrayList<>();
+    List<Row> masks = new ArrayList<>();
+    long maskBytes = 0;
     for (RunOutcome o : outcomes) {
+      for (MaskRecord m : o.masks()) {
+        maskBytes += m.bits().length;
+        masks.add(RowFactory.create(m.runKey(), m.position(), m.parameter(), m.numel(), m.kept(), m.bits()));
+      }
       runs.add(runRow(o.run()));
       for (LayerRecord l : o.layers()) {
         layers.add(RowFactory.create(l.runKey(), l.position(), l.parameter(), l.layer(), l.moduleKind(), l.numel(),
@@ -78,11 +102,36 @@ public final class ResultsStore {
       }
     }
     var spark = warehouse.spark();
-    warehouse.upsert(Tables.RUNS, spark.createDataFrame(runs, RUN_SCHEMA), List.of("run_key"));
+    // The run rows go last: they are what a resumed sweep reads as "done", so a kill before them
+    // re-runs the configuration, whose layer and mask rows are then replaced. The detail tables are
+    // independent Delta tables and are written concurrently (their planning overlaps on the driver).
+    List<java.util.concurrent.CompletableFuture<Void>> details = new ArrayList<>();
     if (!layers.isEmpty()) {
-      warehouse.upsert(Tables.LAYER_SPARSITY, spark.createDataFrame(layers, LAYER_SCHEMA),
-          List.of("run_key", "parameter"));
+      details.add(java.util.concurrent.CompletableFuture.runAsync(() -> warehouse.upsert(Tables.LAYER_SPARSITY,
+          spark.createDataFrame(layers, LAYER_SCHEMA), List.of("run_key", "parameter")), WRITERS));
     }
+    if (!masks.isEmpty()) {
+      long bytes = maskBytes;
+      details.add(java.util.concurrent.CompletableFuture.runAsync(() -> warehouse.upsert(Tables.MASKS,
+          spark.createDataFrame(inSlices(masks, bytes), MASK_SCHEMA), List.of("run_key", "parameter")), WRITERS));
+    }
+    try {
+      java.util.concurrent.CompletableFuture.allOf(details.toArray(new java.util.concurrent.CompletableFuture[0]))
+          .join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+    warehouse.upsert(Tables.RUNS, spark.createDataFrame(runs, RUN_SCHEMA), List.of("run_key"));
+  }
+
+  /**
+   * The rows as an RDD of slices of about {@link #SLICE_BYTES} each: a local list becomes one task
+   * holding all of it, and a model's bitsets are megabytes (Spark warns above 1 MB per task).
+   */
+  private org.apache.spark.api.java.JavaRDD<Row> inSlices(List<Row> rows, long bytes) {
+    int slices = (int) Math.max(1, Math.min(rows.size(), (bytes + SLICE_BYTES - 1) / SLICE_BYTES));
+    return org.apache.spark.api.java.JavaSparkContext.fromSparkContext(warehouse.spark().sparkContext())
+        .parallelize(rows, slices);
   }
 
   /** Status of every recorded run, by key. */

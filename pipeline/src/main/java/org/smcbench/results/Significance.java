@@ -1,8 +1,9 @@
 package org.smcbench.results;
 
+import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.special.Beta;
 
-/** Significance of an accuracy against chance: how likely a guesser scores at least as well. */
+/** Significance: of an accuracy against chance, and the t quantile of intervals over seeds. */
 public final class Significance {
   /** z of a two-sided 95 % interval. */
   public static final double Z95 = 1.959963984540054;
@@ -24,5 +25,13 @@ public final class Significance {
       return 1.0;
     }
     return Beta.regularizedBeta(chance, correct, n - correct + 1);
+  }
+
+  /** The 0.975 quantile of Student's t with {@code df} degrees of freedom (two-sided 95 % interval). */
+  public static double studentT975(long df) {
+    if (df < 1) {
+      throw new IllegalArgumentException("degrees of freedom must be >= 1, got " + df);
+    }
+    return new TDistribution(null, df).inverseCumulativeProbability(0.975);
   }
 }

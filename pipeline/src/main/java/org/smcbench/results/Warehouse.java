@@ -66,6 +66,7 @@ public final class Warehouse {
     for (String table : Tables.ALL) {
       register(table);
     }
+    Views.createAll(this);
   }
 
   private void register(String table) {

@@ -186,7 +186,7 @@ public final class MaskSet implements AutoCloseable {
     return pack(entry(name).kept);
   }
 
-  static byte[] pack(boolean[] kept) {
+  public static byte[] pack(boolean[] kept) {
     byte[] out = new byte[(kept.length + 7) >>> 3];
     for (int i = 0; i < kept.length; i++) {
       if (kept[i]) {

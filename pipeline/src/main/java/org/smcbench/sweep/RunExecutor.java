@@ -21,6 +21,7 @@ import org.smcbench.model.ModelWeights;
 import org.smcbench.model.PrunableTensor;
 import org.smcbench.model.TrainableModel;
 import org.smcbench.results.LayerRecord;
+import org.smcbench.results.MaskRecord;
 import org.smcbench.results.RunOutcome;
 import org.smcbench.results.RunRecord;
 import org.smcbench.sparsity.GradientProbe;
@@ -28,7 +29,6 @@ import org.smcbench.sparsity.IterativeMagnitude;
 import org.smcbench.sparsity.MaskSet;
 import org.smcbench.sparsity.PruningContext;
 import org.smcbench.sparsity.PruningScope;
-import org.smcbench.sparsity.ScopeStats;
 import org.smcbench.sparsity.SparsityMethod;
 import org.smcbench.sparsity.SparsityMethods;
 import org.smcbench.sparsity.StartPoint;
@@ -187,7 +187,9 @@ public final class RunExecutor {
 
     private RunOutcome succeeded(RunSpec run, TrainLoop.Outcome trained, Map<String, Double> metrics, String parent,
         long started) {
-      List<LayerRecord> layers = layerRecords(run.runKey(), scope);
+      List<LayerRecord> layers = new ArrayList<>();
+      List<MaskRecord> masks = new ArrayList<>();
+      describeScope(run.runKey(), scope, layers, run.isDense() ? null : masks);
       String metricName = metrics.keySet().iterator().next();
       RunRecord record = new RunRecord(run.runKey(), run.task(), run.dataset(), run.fold(), run.model().name(),
           run.method(), method.timing().label(), run.targetSparsity(), sparsity(layers), run.seed(), run.selection(),
@@ -195,7 +197,7 @@ public final class RunExecutor {
           null, null, null, trained.steps(), trained.lastLoss(), seconds(started), clock.json(), Devices.label(device), executorId(),
           inputs.codeVersion(), inputs.train().sourceVersion(), parent, inputs.configJson(),
           System.currentTimeMillis());
-      return new RunOutcome(record, layers);
+      return new RunOutcome(record, layers, masks);
     }
   }
 
@@ -237,13 +239,26 @@ public final class RunExecutor {
     return task.evaluate(model, eval, spec.model(), spec.training().evalBatchSize(), root);
   }
 
-  private static List<LayerRecord> layerRecords(String runKey, List<PrunableTensor> scope) {
-    List<LayerRecord> out = new ArrayList<>();
+  /**
+   * Per-tensor zeros of the live weights, in model order, and (when {@code masks} is not null) the
+   * kept-entry bitsets: one read of each tensor serves both.
+   */
+  private static void describeScope(String runKey, List<PrunableTensor> scope, List<LayerRecord> layers,
+      List<MaskRecord> masks) {
     for (int i = 0; i < scope.size(); i++) {
       PrunableTensor t = scope.get(i);
-      out.add(new LayerRecord(runKey, i, t.name(), t.layer(), t.kind().label(), t.numel(), ScopeStats.zeros(t)));
+      float[] values = t.array().toFloatArray();
+      boolean[] kept = new boolean[values.length];
+      long zeros = 0;
+      for (int j = 0; j < values.length; j++) {
+        kept[j] = values[j] != 0f;
+        zeros += kept[j] ? 0 : 1;
+      }
+      layers.add(new LayerRecord(runKey, i, t.name(), t.layer(), t.kind().label(), t.numel(), zeros));
+      if (masks != null) {
+        masks.add(new MaskRecord(runKey, i, t.name(), t.numel(), t.numel() - zeros, MaskSet.pack(kept)));
+      }
     }
-    return out;
   }
 
   /** zeros / numel over the run's prunable scope. */

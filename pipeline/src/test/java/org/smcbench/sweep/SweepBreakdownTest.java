@@ -34,6 +34,7 @@ class SweepBreakdownTest {
     // 103 s job + 4 s record + 3 s inputs share.
     assertEquals(110.0, row.total(), 1e-9);
     assertEquals(20.0 / 110.0, row.overheadShare(), 1e-12);
+    assertEquals(14.0 / 110.0, row.pipelineShare(), 1e-12); // minus the 6 s of evaluation
   }
 
   @Test

@@ -113,6 +113,18 @@ class SweepEndToEndTest {
         1e-12);
     assertTrue(dense.<Double>getAs("ci95_low") <= accuracy && accuracy <= dense.<Double>getAs("ci95_high"));
     assertTrue(dense.<Double>getAs("ci95_low") >= 0 && dense.<Double>getAs("ci95_high") <= 1);
+
+    // Sparse runs store their kept-weight bitsets, consistent with their zeros; dense runs store none.
+    Row kept = warehouse.read(Tables.MASKS).where("run_key = '" + ompKey + "'")
+        .selectExpr("sum(numel)", "sum(kept)", "count(*)").first();
+    assertEquals(numel, kept.getLong(0));
+    assertEquals(numel - zeros, kept.getLong(1));
+    assertEquals(0, warehouse.read(Tables.MASKS).where("run_key = '" + runs.get(0).getAs("run_key") + "'").count());
+    // Two independent masks at 50 %: overlap near the chance level 1/3 (|A∩B| ≈ N/4, |A∪B| ≈ 3N/4).
+    Row overlap = warehouse.read(Tables.MASK_OVERLAP).where("parameter = '*'").first();
+    assertEquals("omp_after", overlap.getAs("method_a"));
+    assertEquals("random_after", overlap.getAs("method_b"));
+    assertEquals(1.0 / 3, overlap.<Double>getAs("jaccard"), 0.01);
   }
 
   @Test

@@ -1,0 +1,73 @@
+package org.smcbench.results;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * {@code smc.leaderboard}: per dataset × model × method × target sparsity, the metric's mean and
+ * standard deviation over seeds; a 95 % interval (accuracies: Wilson on the right answers pooled over
+ * seeds, with the binomial p-value against chance; other metrics: Student t over seeds, from two
+ * seeds on); the dense baseline, the difference to it and whether the sparse result still matches
+ * dense (mean ≥ dense − tolerance); when its newest run finished and with which code version.
+ */
+final class Leaderboard {
+  private Leaderboard() {}
+
+  /** Writes {@code smc.leaderboard} from the succeeded runs registered as {@code smc_succeeded_runs}. */
+  static void write(Warehouse warehouse, double tolerance) {
+    if (!warehouse.spark().catalog().functionExists("smc_t975")) { // once per session (re-registering warns)
+      registerFunctions(warehouse.spark());
+    }
+    // Accuracy cells also carry the pooled count of right answers over seeds, its Wilson 95 %
+    // interval and the one-sided binomial p-value against the dataset's chance level.
+    Dataset<Row> board = warehouse.spark().sql(String.format(java.util.Locale.ROOT, """
+        WITH scored AS (
+          SELECT *, CAST(get_json_object(metrics, '$.eval_examples') AS BIGINT) AS eval_n
+          FROM smc_succeeded_runs),
+        cells AS (
+          SELECT task, dataset, model, method, first(timing) AS timing, target_sparsity, first(metric_name) AS metric_name,
+                 count(*) AS n_seeds, avg(metric_value) AS metric_mean, stddev_samp(metric_value) AS metric_std,
+                 avg(actual_sparsity) AS actual_sparsity, first(chance) AS chance,
+                 max(finished_at) AS last_finished_at, max(code_version) AS code_version,
+                 CASE WHEN first(metric_name) = 'accuracy' THEN sum(eval_n) END AS eval_examples,
+                 CASE WHEN first(metric_name) = 'accuracy' THEN CAST(round(sum(metric_value * eval_n)) AS BIGINT) END
+                   AS correct
+          FROM scored
+          GROUP BY task, dataset, model, method, target_sparsity),
+        dense AS (
+          SELECT dataset, model, metric_mean AS dense_mean, metric_std AS dense_std
+          FROM cells WHERE method = 'dense'),
+        wilson AS (
+          SELECT *, correct / eval_examples AS p_hat, %2$f * %2$f / eval_examples AS z2n FROM cells)
+        SELECT c.task, c.dataset, c.model, c.method, c.timing, c.target_sparsity, c.actual_sparsity, c.metric_name,
+               c.n_seeds, c.metric_mean, c.metric_std,
+               CASE WHEN c.metric_name = 'accuracy' THEN
+                 (c.p_hat + c.z2n / 2 - %2$f * sqrt(c.p_hat * (1 - c.p_hat) / c.eval_examples + c.z2n / (4 * c.eval_examples)))
+                   / (1 + c.z2n)
+               ELSE c.metric_mean - smc_t975(c.n_seeds) * c.metric_std / sqrt(c.n_seeds) END AS ci95_low,
+               CASE WHEN c.metric_name = 'accuracy' THEN
+                 (c.p_hat + c.z2n / 2 + %2$f * sqrt(c.p_hat * (1 - c.p_hat) / c.eval_examples + c.z2n / (4 * c.eval_examples)))
+                   / (1 + c.z2n)
+               ELSE c.metric_mean + smc_t975(c.n_seeds) * c.metric_std / sqrt(c.n_seeds) END AS ci95_high,
+               c.eval_examples, c.chance, smc_binomial_upper_tail(c.correct, c.eval_examples, c.chance) AS p_vs_chance,
+               d.dense_mean, d.dense_std,
+               c.metric_mean - d.dense_mean AS diff_to_dense,
+               CASE WHEN d.dense_mean IS NULL THEN NULL ELSE c.metric_mean >= d.dense_mean - %1$f END AS matching,
+               %1$f AS matching_tolerance, c.last_finished_at, c.code_version
+        FROM wilson c LEFT JOIN dense d ON c.dataset = d.dataset AND c.model = d.model
+        ORDER BY c.dataset, c.model, c.target_sparsity, c.method
+        """, tolerance, Significance.Z95));
+    warehouse.overwrite(Tables.LEADERBOARD, board);
+  }
+
+  private static void registerFunctions(org.apache.spark.sql.SparkSession spark) {
+    spark.udf().register("smc_binomial_upper_tail",
+        (UDF3<Long, Long, Double, Double>) (k, n, p) -> k == null || n == null || p == null || n == 0 ? null
+            : Significance.binomialUpperTail(k, n, p), DataTypes.DoubleType);
+    spark.udf().register("smc_t975",
+        (UDF1<Long, Double>) n -> n == null || n < 2 ? null : Significance.studentT975(n - 1), DataTypes.DoubleType);
+  }
+}

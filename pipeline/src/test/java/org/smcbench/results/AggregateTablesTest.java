@@ -1,0 +1,142 @@
+package org.smcbench.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smcbench.sparsity.MaskSet;
+import org.smcbench.testing.SparkTestSession;
+
+/**
+ * The derived tables from hand-made runs recorded through {@link ResultsStore}, with values worked
+ * out by hand: matching sparsity and curve area, Student t intervals, layer profiles and Jaccard
+ * overlaps of stored bitsets.
+ */
+class AggregateTablesTest {
+  @TempDir static Path dir;
+  private static Warehouse warehouse;
+
+  private static RunRecord run(String key, String dataset, String method, double sparsity, int seed, String metric,
+      double value, String status) {
+    String metrics = metric.equals("accuracy") ? "{\"accuracy\":" + value + ",\"eval_examples\":1000.0}" : "{}";
+    return new RunRecord(key, "t", dataset, "", "m", method, method.equals("dense") ? "none" : "after", sparsity,
+        sparsity, seed, "global", "all-matrices", metric, status.equals(RunRecord.FAILED) ? null : value, 0.2, metrics,
+        status, null, null, null, 10, 1.0, 1.0, "{}", "cpu", "0", "v1", 0, null, "{}", 1_000_000L);
+  }
+
+  private static MaskRecord mask(String key, int position, String parameter, int numel, int... kept) {
+    boolean[] bits = new boolean[numel];
+    for (int k : kept) {
+      bits[k] = true;
+    }
+    return new MaskRecord(key, position, parameter, numel, kept.length, MaskSet.pack(bits));
+  }
+
+  @BeforeAll
+  static void record() throws Exception {
+    warehouse = SparkTestSession.newWarehouse(dir.resolve("wh"), "agg_tables");
+    List<RunOutcome> outcomes = new ArrayList<>();
+    outcomes.add(new RunOutcome(run("d", "ds", "dense", 0.0, 1, "accuracy", 0.5, RunRecord.SUCCEEDED), List.of()));
+    double[][] curve = {{0.2, 0.5, 0.3}, {0.5, 0.4, 0.2}}; // sparsity, method a, method b
+    for (double[] point : curve) {
+      for (String method : List.of("a", "b")) {
+        String key = method + point[0];
+        double value = method.equals("a") ? point[1] : point[2];
+        List<LayerRecord> layers = List.of(new LayerRecord(key, 0, "w0", 0, "ffn_in", 10, method.equals("a") ? 2 : 4),
+            new LayerRecord(key, 1, "w1", 1, "ffn_out", 10, 6));
+        List<MaskRecord> masks = method.equals("a")
+            ? List.of(mask(key, 0, "w0", 10, 0, 1, 2, 3), mask(key, 1, "w1", 10, 9))
+            : List.of(mask(key, 0, "w0", 10, 2, 3, 4), mask(key, 1, "w1", 10, 9));
+        outcomes.add(new RunOutcome(run(key, "ds", method, point[0], 1, "accuracy", value, RunRecord.SUCCEEDED), layers,
+            masks));
+      }
+    }
+    outcomes.add(new RunOutcome(run("f", "ds", "a", 0.8, 1, "accuracy", 0, RunRecord.FAILED), List.of()));
+    // a non-accuracy metric over two seeds: Student t interval
+    outcomes.add(new RunOutcome(run("b1", "mt", "dense", 0.0, 1, "bleu", 20.0, RunRecord.SUCCEEDED), List.of()));
+    outcomes.add(new RunOutcome(run("b2", "mt", "dense", 0.0, 2, "bleu", 22.0, RunRecord.SUCCEEDED), List.of()));
+    new ResultsStore(warehouse).record(outcomes);
+    AggregateJob.run(warehouse, 0.01);
+  }
+
+  private static Map<String, Row> byMethod(String table) {
+    Map<String, Row> out = new HashMap<>();
+    for (Row r : warehouse.read(table).where("dataset = 'ds'").collectAsList()) {
+      out.put(r.getAs("method"), r);
+    }
+    return out;
+  }
+
+  @Test
+  void matchingSparsityAndCurveAreaRankTheMethods() {
+    Map<String, Row> m = byMethod(Tables.MATCHING_SPARSITY);
+    assertEquals(2, m.size(), "sparse methods only");
+    Row a = m.get("a");
+    assertEquals(0.2, (double) a.getAs("highest_matching_sparsity"), 1e-12);
+    assertEquals(0.5, (double) a.getAs("lowest_failing_sparsity"), 1e-12);
+    // (0.2·(0.5+0.5)/2 + 0.3·(0.5+0.4)/2) / 0.5
+    assertEquals(0.47, (double) a.getAs("auc"), 1e-12);
+    assertEquals(1, (int) a.getAs("auc_rank"));
+    Row b = m.get("b");
+    assertNull(b.getAs("highest_matching_sparsity"));
+    assertEquals(0.2, (double) b.getAs("lowest_failing_sparsity"), 1e-12);
+    assertEquals(0.31, (double) b.getAs("auc"), 1e-12);
+    assertEquals(2, (int) b.getAs("auc_rank"));
+    assertEquals(2L, (long) b.getAs("n_sparsities"));
+  }
+
+  @Test
+  void nonAccuracyMetricsGetAStudentTIntervalOverSeeds() {
+    Row bleu = warehouse.read(Tables.LEADERBOARD).where("dataset = 'mt'").first();
+    double halfWidth = 12.706204736174694 * Math.sqrt(2.0) / Math.sqrt(2); // t(0.975, 1) · std / √n, std = √2
+    assertEquals(21.0 - halfWidth, (double) bleu.getAs("ci95_low"), 1e-9);
+    assertEquals(21.0 + halfWidth, (double) bleu.getAs("ci95_high"), 1e-9);
+  }
+
+  @Test
+  void layerProfileKeepsModelOrder() {
+    List<Row> rows = warehouse.read(Tables.LAYER_PROFILE)
+        .where("method = 'b' AND target_sparsity = 0.5").orderBy("position").collectAsList();
+    assertEquals(List.of("w0", "w1"), rows.stream().map(r -> (String) r.getAs("parameter")).toList());
+    assertEquals(0.4, (double) rows.get(0).getAs("sparsity_mean"), 1e-12);
+    assertEquals(0.6, (double) rows.get(1).getAs("sparsity_mean"), 1e-12);
+  }
+
+  @Test
+  void maskOverlapIsTheJaccardOfTheStoredBitsets() {
+    List<Row> rows = warehouse.read(Tables.MASK_OVERLAP).where("target_sparsity = 0.2").orderBy("position")
+        .collectAsList();
+    assertEquals(3, rows.size(), "overall + two tensors: " + rows);
+    Row all = rows.get(0);
+    assertEquals("*", all.getAs("parameter"));
+    assertEquals("a", all.getAs("method_a"));
+    assertEquals("b", all.getAs("method_b"));
+    // w0: {0,1,2,3} vs {2,3,4} → 2 / 5; w1: {9} vs {9} → 1 / 1; overall 3 / 6
+    assertEquals(0.4, (double) rows.get(1).getAs("jaccard"), 1e-12);
+    assertEquals(1.0, (double) rows.get(2).getAs("jaccard"), 1e-12);
+    assertEquals(3L, (long) all.getAs("intersection"));
+    assertEquals(6L, (long) all.getAs("union_count"));
+    assertEquals(0.5, (double) all.getAs("jaccard"), 1e-12);
+  }
+
+  @Test
+  void viewsAnswerTheCommonQuestions() {
+    var spark = warehouse.spark();
+    List<Row> ranking = spark.sql("SELECT method, auc_rank FROM agg_tables.method_ranking WHERE dataset = 'ds' "
+        + "ORDER BY auc_rank").collectAsList();
+    assertEquals(List.of("a", "b"), ranking.stream().map(r -> r.getString(0)).toList());
+    List<Row> failed = spark.sql("SELECT run_key FROM agg_tables.failed_runs").collectAsList();
+    assertEquals(List.of("f"), failed.stream().map(r -> r.getString(0)).toList());
+    long latest = spark.sql("SELECT count(*) FROM agg_tables.latest_leaderboard").first().getLong(0);
+    assertTrue(latest == warehouse.read(Tables.LEADERBOARD).count() && latest > 0, "all cells ran in the same day");
+  }
+}
