@@ -17,7 +17,8 @@ import org.smcbench.sparsity.select.MaskSelector;
  * entry {@link MaskSelector#select} prunes, i.e. its threshold. Ours is {@link ExactKth#select}
  * over model-like tensors; torch's is {@code torch.kthvalue(x, k + 1)} on one flat tensor read
  * from the same bytes. Only the selection call is timed on either side: median of {@code repeats}
- * after one warm-up (ours also warms the JIT once per process, on other scores).
+ * after one warm-up (ours also warms the JIT once per process, on other scores). Beside them, one
+ * streaming read of the same scores ({@link StreamingRead}): the bandwidth floor of a pass.
  */
 public final class ThresholdBench {
 
@@ -26,14 +27,14 @@ public final class ThresholdBench {
       Path tempRoot) {}
 
   /** One size's outcome; {@code torch} is null when the peer did not run. */
-  public record Row(String size, long n, int tensors, long k, float ours, double oursMs,
+  public record Row(String size, long n, int tensors, long k, float ours, double oursMs, double readMs,
       TorchPeer.Result torch) {
     public Boolean bitEqual() {
       return torch == null ? null : Float.floatToRawIntBits(ours) == torch.valueBits();
     }
   }
 
-  private static final String FORMAT = "%-6s | %13s | %7s | %13s | %-11s | %8s | %9s | %10s | %s%n";
+  private static final String FORMAT = "%-6s | %13s | %7s | %13s | %-11s | %8s | %7s | %9s | %9s | %10s | %s%n";
 
   private final Settings settings;
   private final PrintStream out;
@@ -57,8 +58,8 @@ public final class ThresholdBench {
         settings.sparsity, settings.seed);
     out.printf(Locale.ROOT, "ours: ExactKth over model-like tensors on %d threads; torch: kthvalue on one"
         + " flat tensor; median of %d after 1 warm-up (ours: JIT warmed once before), selection call only%n", threads, settings.repeats);
-    out.printf(Locale.ROOT, FORMAT, "size", "N", "tensors", "k", "value", "ours ms", "torch ms",
-        "torch/ours", "equal");
+    out.printf(Locale.ROOT, FORMAT, "size", "N", "tensors", "k", "value", "ours ms", "read ms", "ours/read",
+        "torch ms", "torch/ours", "equal");
     List<Row> rows = new ArrayList<>();
     TorchPeer torch = settings.torch;
     Path dir = Files.createTempDirectory(settings.tempRoot, "smc-bench-threshold-");
@@ -115,6 +116,7 @@ public final class ThresholdBench {
         throw new IllegalStateException("ExactKth gave " + v + " then " + value + " for the same input");
       }
     }
+    double readMs = StreamingRead.ms(tensors, settings.repeats);
     TorchPeer.Result peer = null;
     if (torch != null) {
       // written after our timing and synced, so no write-back runs under either side's clock
@@ -129,7 +131,7 @@ public final class ThresholdBench {
         throw new IllegalStateException("peer answered for n " + peer.n() + ", k " + peer.k());
       }
     }
-    return new Row(label, n, count, k, value, median(ms), peer);
+    return new Row(label, n, count, k, value, median(ms), readMs, peer);
   }
 
   /**
@@ -149,8 +151,8 @@ public final class ThresholdBench {
     String ratio = row.torch == null ? "-" : String.format(Locale.ROOT, "%.1f", row.torch.ms() / row.oursMs);
     String equal = row.torch == null ? "-" : row.bitEqual() ? "yes" : "NO (torch " + row.torch.value() + ")";
     out.printf(Locale.ROOT, FORMAT, row.size, String.format(Locale.ROOT, "%,d", row.n), row.tensors,
-        String.format(Locale.ROOT, "%,d", row.k), Float.toString(row.ours), fixed(row.oursMs), torchMs,
-        ratio, equal);
+        String.format(Locale.ROOT, "%,d", row.k), Float.toString(row.ours), fixed(row.oursMs), fixed(row.readMs),
+        String.format(Locale.ROOT, "%.2f", row.oursMs / row.readMs), torchMs, ratio, equal);
     out.flush();
   }
 

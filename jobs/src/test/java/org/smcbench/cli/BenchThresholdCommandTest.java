@@ -37,9 +37,9 @@ class BenchThresholdCommandTest {
     int code = SmcBench.execute("bench", "threshold", "--sizes", "1M", "--repeats", "1", "--no-torch");
     String printed = out.toString(StandardCharsets.UTF_8);
     assertEquals(0, code, printed + err.toString(StandardCharsets.UTF_8));
-    // size | N | tensors | k = round(0.59 * 1e6) - 1 | value | ours ms | torch columns empty
-    Pattern row = Pattern.compile(
-        "(?m)^1M\\s+\\|\\s+1,000,000 \\|\\s+1 \\|\\s+589,999 \\| \\d\\.\\d+\\s*\\|\\s+[\\d.]+ \\|\\s+- \\|\\s+- \\| -$");
+    // size | N | tensors | k = round(0.59 * 1e6) - 1 | value | ours ms | read ms | ours/read | torch columns empty
+    Pattern row = Pattern.compile("(?m)^1M\\s+\\|\\s+1,000,000 \\|\\s+1 \\|\\s+589,999 \\| \\d\\.\\d+\\s*\\|"
+        + "\\s+[\\d.]+ \\|\\s+[\\d.]+ \\|\\s+[\\d.]+ \\|\\s+- \\|\\s+- \\| -$");
     assertTrue(row.matcher(printed).find(), printed);
   }
 
