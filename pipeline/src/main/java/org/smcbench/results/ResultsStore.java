@@ -81,8 +81,17 @@ public final class ResultsStore {
     this.warehouse = warehouse;
   }
 
-  /** Upserts the runs and their layer rows. Safe to call again with the same outcomes. */
-  public synchronized void record(List<RunOutcome> outcomes) {
+  /** Upserts the runs and their layer and mask rows (MERGE). Safe to call again with the same outcomes. */
+  public void record(List<RunOutcome> outcomes) {
+    record(outcomes, false);
+  }
+
+  /**
+   * Records outcomes; {@code fresh} says no row of any table has their run keys yet (a sweep's new
+   * configurations, after {@link #removeOrphanDetails}), so the rows are appended instead of
+   * MERGEd, which is an order of magnitude cheaper. Otherwise (re-runs) rows are replaced by MERGE.
+   */
+  public synchronized void record(List<RunOutcome> outcomes, boolean fresh) {
     if (outcomes.isEmpty()) {
       return;
     }
@@ -107,13 +116,14 @@ public final class ResultsStore {
     // independent Delta tables and are written concurrently (their planning overlaps on the driver).
     List<java.util.concurrent.CompletableFuture<Void>> details = new ArrayList<>();
     if (!layers.isEmpty()) {
-      details.add(java.util.concurrent.CompletableFuture.runAsync(() -> warehouse.upsert(Tables.LAYER_SPARSITY,
-          spark.createDataFrame(layers, LAYER_SCHEMA), List.of("run_key", "parameter")), WRITERS));
+      details.add(java.util.concurrent.CompletableFuture.runAsync(() -> write(Tables.LAYER_SPARSITY,
+          spark.createDataFrame(layers, LAYER_SCHEMA), List.of("run_key", "parameter"), fresh), WRITERS));
     }
     if (!masks.isEmpty()) {
       long bytes = maskBytes;
-      details.add(java.util.concurrent.CompletableFuture.runAsync(() -> warehouse.upsert(Tables.MASKS,
-          spark.createDataFrame(inSlices(masks, bytes), MASK_SCHEMA), List.of("run_key", "parameter")), WRITERS));
+      details.add(java.util.concurrent.CompletableFuture.runAsync(() -> write(Tables.MASKS,
+          spark.createDataFrame(inSlices(masks, bytes), MASK_SCHEMA), List.of("run_key", "parameter"), fresh),
+          WRITERS));
     }
     try {
       java.util.concurrent.CompletableFuture.allOf(details.toArray(new java.util.concurrent.CompletableFuture[0]))
@@ -121,7 +131,39 @@ public final class ResultsStore {
     } catch (java.util.concurrent.CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
-    warehouse.upsert(Tables.RUNS, spark.createDataFrame(runs, RUN_SCHEMA), List.of("run_key"));
+    write(Tables.RUNS, spark.createDataFrame(runs, RUN_SCHEMA), List.of("run_key"), fresh);
+  }
+
+  private void write(String table, org.apache.spark.sql.Dataset<Row> rows, List<String> keys, boolean fresh) {
+    if (fresh && warehouse.exists(table)) {
+      warehouse.append(table, rows);
+    } else {
+      warehouse.upsert(table, rows, keys);
+    }
+  }
+
+  /**
+   * Deletes layer and mask rows whose run has no row in {@code runs}: what a sweep killed between
+   * writing a configuration's details and its run row leaves behind. Afterwards every run key
+   * absent from {@code runs} is absent everywhere, which is what {@code record(.., fresh)} needs.
+   * Returns how many run keys were cleaned.
+   */
+  public int removeOrphanDetails() {
+    java.util.Set<String> recorded = statuses().keySet();
+    java.util.Set<String> orphans = new java.util.TreeSet<>();
+    for (String table : List.of(Tables.LAYER_SPARSITY, Tables.MASKS)) {
+      if (warehouse.exists(table)) {
+        for (Row r : warehouse.read(table).select("run_key").distinct().collectAsList()) {
+          if (!recorded.contains(r.getString(0))) {
+            orphans.add(r.getString(0));
+          }
+        }
+      }
+    }
+    for (String table : List.of(Tables.LAYER_SPARSITY, Tables.MASKS)) {
+      warehouse.deleteWhereIn(table, "run_key", List.copyOf(orphans));
+    }
+    return orphans.size();
   }
 
   /**

@@ -15,6 +15,8 @@ public final class Warehouse {
   private final SparkSession spark;
   private final String root;
   private final String database;
+  /** Tables already registered by this instance (registering reads the Delta log each time). */
+  private final java.util.Set<String> registered = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public Warehouse(SparkSession spark, String root, String database) {
     this.spark = spark;
@@ -70,10 +72,14 @@ public final class Warehouse {
   }
 
   private void register(String table) {
+    if (registered.contains(table)) {
+      return;
+    }
     if (exists(table)) {
       spark.sql("CREATE DATABASE IF NOT EXISTS " + database);
       spark.sql("CREATE TABLE IF NOT EXISTS " + qualified(table) + " USING DELTA LOCATION '"
           + path(table).replace("'", "\\'") + "'");
+      registered.add(table);
     }
   }
 
@@ -104,6 +110,22 @@ public final class Warehouse {
         .whenNotMatched().insertAll()
         .execute();
     register(table);
+  }
+
+  /**
+   * Appends rows whose keys the caller knows are not in the table: one Delta commit, about 0.2 s
+   * here where a MERGE of one row takes 3–4 s (measured). Schema evolution as for {@link #upsert}.
+   */
+  public void append(String table, Dataset<Row> rows) {
+    rows.write().format("delta").mode("append").option("mergeSchema", "true").save(path(table));
+    register(table);
+  }
+
+  /** Deletes the rows of {@code table} whose {@code column} is one of {@code values} (no-op when empty). */
+  public void deleteWhereIn(String table, String column, List<String> values) {
+    if (!values.isEmpty() && exists(table)) {
+      DeltaTable.forPath(spark, path(table)).delete(org.apache.spark.sql.functions.col(column).isin(values.toArray()));
+    }
   }
 
   /** Replaces a derived table (leaderboards): a new Delta version, so time travel still works. */

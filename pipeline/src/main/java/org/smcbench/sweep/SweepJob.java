@@ -28,8 +28,9 @@ import org.smcbench.task.TaskData;
 
 /**
  * The sweep: expand the grid, drop runs already recorded, run dense parents first (wave 1) and
- * the rest after (wave 2), one configuration per Spark task, recording each result (MERGE on
- * run_key) the moment it arrives so a killed sweep resumes where it stopped.
+ * the rest after (wave 2), one configuration per Spark task, recording each result the moment it
+ * arrives so a killed sweep resumes where it stopped. New configurations' rows are appended (their
+ * keys are in no table: orphaned detail rows of a killed sweep are removed first); re-runs MERGE.
  */
 public final class SweepJob {
   /** What to do with runs that already have a row. */
@@ -51,6 +52,8 @@ public final class SweepJob {
   private final String codeVersion;
   private final List<LaunchTiming> timings = java.util.Collections.synchronizedList(new ArrayList<>());
   private final Map<String, Double> inputSeconds = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Run keys with a row in {@code runs} when this sweep started (after removing orphan details). */
+  private java.util.Set<String> recordedAtStart = java.util.Set.of();
 
   public SweepJob(Settings settings, Warehouse warehouse, PrintStream out, String codeVersion) {
     this.settings = settings;
@@ -62,7 +65,12 @@ public final class SweepJob {
 
   public Summary run(Rerun rerun) {
     List<RunSpec> all = SweepPlanner.expand(settings);
+    int orphans = store.removeOrphanDetails();
+    if (orphans > 0) {
+      out.printf("sweep: removed layer/mask rows of %d run(s) an earlier sweep was killed before recording%n", orphans);
+    }
     Map<String, String> statuses = store.statuses();
+    recordedAtStart = java.util.Set.copyOf(statuses.keySet());
     List<RunSpec> pending = new ArrayList<>();
     for (RunSpec spec : all) {
       String status = statuses.get(spec.runKey());
@@ -115,7 +123,7 @@ public final class SweepJob {
                   new IllegalStateException("dense parent " + s.denseParent().runKey() + " has not succeeded"),
                   0, 0, "none"))
               .toList();
-          store.record(skipped);
+          store.record(skipped, isFresh(skipped));
           skipped.forEach(o -> progress.done(o.run()));
           continue;
         }
@@ -145,10 +153,15 @@ public final class SweepJob {
           .toList();
     }
     long collected = System.nanoTime();
-    store.record(outcomes);
+    store.record(outcomes, isFresh(outcomes));
     timings.add(new LaunchTiming(spec, (collected - submitted) / 1e9, (System.nanoTime() - collected) / 1e9,
         outcomes.stream().map(RunOutcome::run).toList()));
     return outcomes;
+  }
+
+  /** Whether none of the outcomes' run keys had any row when the sweep started: then they are appended. */
+  private boolean isFresh(List<RunOutcome> outcomes) {
+    return outcomes.stream().noneMatch(o -> recordedAtStart.contains(o.run().runKey()));
   }
 
   /** What each configuration launched by this job cost on the driver, in launch order of completion. */
