@@ -5,6 +5,7 @@ import java.util.List;
 /** Names of the Delta tables the pipeline writes (each in its own folder under the warehouse). */
 public final class Tables {
   public static final String QA_EXAMPLES = "qa_examples";
+  public static final String MWP_EXAMPLES = "mwp_examples";
   public static final String QUARANTINE = "quarantine";
   public static final String RUNS = "runs";
   public static final String LAYER_SPARSITY = "layer_sparsity";
@@ -14,7 +15,7 @@ public final class Tables {
   public static final String LAYER_PROFILE = "layer_profile";
   public static final String MASK_OVERLAP = "mask_overlap";
 
-  public static final List<String> ALL = List.of(QA_EXAMPLES, QUARANTINE, RUNS, LAYER_SPARSITY, MASKS, LEADERBOARD,
+  public static final List<String> ALL = List.of(QA_EXAMPLES, MWP_EXAMPLES, QUARANTINE, RUNS, LAYER_SPARSITY, MASKS, LEADERBOARD,
       MATCHING_SPARSITY, LAYER_PROFILE, MASK_OVERLAP);
 
   private Tables() {}
