@@ -14,6 +14,10 @@ public enum ModuleKind {
   FFN_IN("ffn_in"),
   FFN_OUT("ffn_out"),
   HEAD("head"),
+  /** Recurrent encoder gates (GRU input and hidden matrices). */
+  GRU("gru"),
+  /** Goal-driven tree decoder: goal, attention, scoring, generation and merge matrices. */
+  TREE_DECODER("tree_decoder"),
   OTHER("other");
 
   private final String label;
