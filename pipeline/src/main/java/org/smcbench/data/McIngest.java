@@ -52,9 +52,7 @@ public final class McIngest {
   private McIngest() {}
 
   /** Examples and quarantined records of one split file. */
-  public record Result(Dataset<Row> examples, Dataset<Row> quarantine) {}
-
-  public static Result read(SparkSession spark, String dataset, String split, String file, String reader,
+  public static OutcomeRows.Split read(SparkSession spark, String dataset, String split, String file, String reader,
       String tokenizerName, Broadcast<byte[]> tokenizerJson, int shards) {
     McFormat format = McReaders.format(reader);
     JavaRDD<SourcedRecord> records;
@@ -70,36 +68,14 @@ public final class McIngest {
     }
     JavaRDD<Row> parsed = records.mapPartitions(new Tokenize(dataset, split, tokenizerName, tokenizerJson, shards));
     // One row type for both outcomes; the first column says which.
-    Dataset<Row> all = spark.createDataFrame(parsed, BOTH_SCHEMA).cache();
-    Dataset<Row> examples = all.where("ok").select(EXAMPLE_COLUMNS);
-    Dataset<Row> quarantine = all.where("NOT ok").select(QUARANTINE_COLUMNS);
-    return new Result(examples, quarantine);
+    return ROWS.split(spark.createDataFrame(parsed, ROWS.schema()).cache());
   }
 
   /** One parsed raw record and where it came from: its file and its line (or record) number there. */
   record SourcedRecord(String file, long recordNo, String raw, ParseOutcome<McQuestion> outcome)
       implements java.io.Serializable {}
 
-  private static final StructType BOTH_SCHEMA = both();
-  private static final org.apache.spark.sql.Column[] EXAMPLE_COLUMNS = columns(EXAMPLE_SCHEMA, "q_");
-  private static final org.apache.spark.sql.Column[] QUARANTINE_COLUMNS = columns(QUARANTINE_SCHEMA, "x_");
-
-  private static StructType both() {
-    StructType s = new StructType().add("ok", DataTypes.BooleanType, false);
-    for (var f : EXAMPLE_SCHEMA.fields()) {
-      s = s.add("q_" + f.name(), f.dataType(), true);
-    }
-    for (var f : QUARANTINE_SCHEMA.fields()) {
-      s = s.add("x_" + f.name(), f.dataType(), true);
-    }
-    return s;
-  }
-
-  private static org.apache.spark.sql.Column[] columns(StructType schema, String prefix) {
-    return Arrays.stream(schema.fieldNames())
-        .map(n -> org.apache.spark.sql.functions.col(prefix + n).as(n))
-        .toArray(org.apache.spark.sql.Column[]::new);
-  }
+  private static final OutcomeRows ROWS = new OutcomeRows(EXAMPLE_SCHEMA, QUARANTINE_SCHEMA);
 
   /** Executor side: tokenize valid questions (one tokenizer per partition), shard; malformed ones to quarantine. */
   static final class Tokenize implements FlatMapFunction<Iterator<SourcedRecord>, Row> {
@@ -137,21 +113,13 @@ public final class McIngest {
     }
 
     private Row exampleRow(McQuestion q, McTokens t, SourcedRecord r) {
-      Object[] v = new Object[BOTH_SCHEMA.size()];
-      v[0] = true;
-      Object[] e = {dataset, split, tokenizerName, q.id(), q.context(), q.question(),
+      return ROWS.example(dataset, split, tokenizerName, q.id(), q.context(), q.question(),
           q.choices().toArray(new String[0]), q.label(), boxed(t.context()), boxed(t.firsts()),
-          boxed(t.seconds()), Math.floorMod(q.id().hashCode(), shards), r.file(), r.recordNo()};
-      System.arraycopy(e, 0, v, 1, e.length);
-      return RowFactory.create(v);
+          boxed(t.seconds()), Math.floorMod(q.id().hashCode(), shards), r.file(), r.recordNo());
     }
 
     private Row quarantineRow(SourcedRecord r, String reason) {
-      Object[] v = new Object[BOTH_SCHEMA.size()];
-      v[0] = false;
-      Object[] x = {dataset, split, r.file(), r.recordNo(), r.raw(), reason};
-      System.arraycopy(x, 0, v, 1 + EXAMPLE_SCHEMA.size(), x.length);
-      return RowFactory.create(v);
+      return ROWS.quarantined(dataset, split, r.file(), r.recordNo(), r.raw(), reason);
     }
   }
 

@@ -13,6 +13,7 @@ import org.smcbench.config.ModelSettings;
 import org.smcbench.config.Settings;
 import org.smcbench.data.DataPaths;
 import org.smcbench.data.McIngest;
+import org.smcbench.data.OutcomeRows;
 import org.smcbench.model.ModelFamilies;
 import org.smcbench.results.Tables;
 import org.smcbench.results.Warehouse;
@@ -44,7 +45,7 @@ public final class IngestJob {
           }
           String file = paths.require(split.getValue(), "smc.datasets." + datasetName + ".files." + split.getKey());
           warehouse.spark().sparkContext().setJobDescription("ingest " + datasetName + "/" + split.getKey());
-          McIngest.Result result = McIngest.read(warehouse.spark(), datasetName, split.getKey(), file,
+          OutcomeRows.Split result = McIngest.read(warehouse.spark(), datasetName, split.getKey(), file,
               dataset.reader(), modelName, tokenizer, settings.ingestShards());
           Dataset<Row> examples = result.examples();
           Dataset<Row> quarantine = result.quarantine();

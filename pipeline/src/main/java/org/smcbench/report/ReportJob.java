@@ -59,7 +59,7 @@ public final class ReportJob {
     }
 
     page.heading(2, "Leaderboard");
-    page.table(warehouse.read(Tables.LEADERBOARD).columns(), board);
+    page.table(board.get(0).schema().fieldNames(), board); // rows carry their schema: no second read
 
     page.heading(2, "Highest matching sparsity");
     if (available(warehouse, Tables.MATCHING_SPARSITY, page)) {

@@ -7,6 +7,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -66,7 +75,7 @@ public final class ResultsStore {
       .add("bits", DataTypes.BinaryType, false);
 
   /** Threads for the concurrent detail-table MERGEs (the common pool has one thread on 2 cores). */
-  private static final java.util.concurrent.ExecutorService WRITERS = java.util.concurrent.Executors.newFixedThreadPool(
+  private static final ExecutorService WRITERS = Executors.newFixedThreadPool(
       2, r -> {
         Thread t = new Thread(r, "smc-results-writer");
         t.setDaemon(true);
@@ -114,27 +123,27 @@ public final class ResultsStore {
     // The run rows go last: they are what a resumed sweep reads as "done", so a kill before them
     // re-runs the configuration, whose layer and mask rows are then replaced. The detail tables are
     // independent Delta tables and are written concurrently (their planning overlaps on the driver).
-    List<java.util.concurrent.CompletableFuture<Void>> details = new ArrayList<>();
+    List<CompletableFuture<Void>> details = new ArrayList<>();
     if (!layers.isEmpty()) {
-      details.add(java.util.concurrent.CompletableFuture.runAsync(() -> write(Tables.LAYER_SPARSITY,
+      details.add(CompletableFuture.runAsync(() -> write(Tables.LAYER_SPARSITY,
           spark.createDataFrame(layers, LAYER_SCHEMA), List.of("run_key", "parameter"), fresh), WRITERS));
     }
     if (!masks.isEmpty()) {
       long bytes = maskBytes;
-      details.add(java.util.concurrent.CompletableFuture.runAsync(() -> write(Tables.MASKS,
+      details.add(CompletableFuture.runAsync(() -> write(Tables.MASKS,
           spark.createDataFrame(inSlices(masks, bytes), MASK_SCHEMA), List.of("run_key", "parameter"), fresh),
           WRITERS));
     }
     try {
-      java.util.concurrent.CompletableFuture.allOf(details.toArray(new java.util.concurrent.CompletableFuture[0]))
+      CompletableFuture.allOf(details.toArray(new CompletableFuture[0]))
           .join();
-    } catch (java.util.concurrent.CompletionException e) {
+    } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
     write(Tables.RUNS, spark.createDataFrame(runs, RUN_SCHEMA), List.of("run_key"), fresh);
   }
 
-  private void write(String table, org.apache.spark.sql.Dataset<Row> rows, List<String> keys, boolean fresh) {
+  private void write(String table, Dataset<Row> rows, List<String> keys, boolean fresh) {
     if (fresh && warehouse.exists(table)) {
       warehouse.append(table, rows);
     } else {
@@ -146,11 +155,11 @@ public final class ResultsStore {
    * Deletes layer and mask rows whose run has no row in {@code runs}: what a sweep killed between
    * writing a configuration's details and its run row leaves behind. Afterwards every run key
    * absent from {@code runs} is absent everywhere, which is what {@code record(.., fresh)} needs.
-   * Returns how many run keys were cleaned.
+   * {@code recorded} is the set of run keys in {@code runs} (the caller has just read
+   * {@link #statuses()}). Returns how many run keys were cleaned.
    */
-  public int removeOrphanDetails() {
-    java.util.Set<String> recorded = statuses().keySet();
-    java.util.Set<String> orphans = new java.util.TreeSet<>();
+  public int removeOrphanDetails(Set<String> recorded) {
+    Set<String> orphans = new TreeSet<>();
     for (String table : List.of(Tables.LAYER_SPARSITY, Tables.MASKS)) {
       if (warehouse.exists(table)) {
         for (Row r : warehouse.read(table).select("run_key").distinct().collectAsList()) {
@@ -170,9 +179,9 @@ public final class ResultsStore {
    * The rows as an RDD of slices of about {@link #SLICE_BYTES} each: a local list becomes one task
    * holding all of it, and a model's bitsets are megabytes (Spark warns above 1 MB per task).
    */
-  private org.apache.spark.api.java.JavaRDD<Row> inSlices(List<Row> rows, long bytes) {
+  private JavaRDD<Row> inSlices(List<Row> rows, long bytes) {
     int slices = (int) Math.max(1, Math.min(rows.size(), (bytes + SLICE_BYTES - 1) / SLICE_BYTES));
-    return org.apache.spark.api.java.JavaSparkContext.fromSparkContext(warehouse.spark().sparkContext())
+    return JavaSparkContext.fromSparkContext(warehouse.spark().sparkContext())
         .parallelize(rows, slices);
   }
 

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,7 +54,7 @@ public final class SweepJob {
   private final List<LaunchTiming> timings = java.util.Collections.synchronizedList(new ArrayList<>());
   private final Map<String, Double> inputSeconds = new java.util.concurrent.ConcurrentHashMap<>();
   /** Run keys with a row in {@code runs} when this sweep started (after removing orphan details). */
-  private java.util.Set<String> recordedAtStart = java.util.Set.of();
+  private Set<String> recordedAtStart = Set.of();
 
   public SweepJob(Settings settings, Warehouse warehouse, PrintStream out, String codeVersion) {
     this.settings = settings;
@@ -65,12 +66,12 @@ public final class SweepJob {
 
   public Summary run(Rerun rerun) {
     List<RunSpec> all = SweepPlanner.expand(settings);
-    int orphans = store.removeOrphanDetails();
+    Map<String, String> statuses = store.statuses();
+    recordedAtStart = Set.copyOf(statuses.keySet());
+    int orphans = store.removeOrphanDetails(recordedAtStart);
     if (orphans > 0) {
       out.printf("sweep: removed layer/mask rows of %d run(s) an earlier sweep was killed before recording%n", orphans);
     }
-    Map<String, String> statuses = store.statuses();
-    recordedAtStart = java.util.Set.copyOf(statuses.keySet());
     List<RunSpec> pending = new ArrayList<>();
     for (RunSpec spec : all) {
       String status = statuses.get(spec.runKey());

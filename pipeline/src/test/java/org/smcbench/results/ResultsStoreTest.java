@@ -40,9 +40,9 @@ class ResultsStoreTest {
     // A sweep killed after the details of run c but before its run row.
     warehouse.append(Tables.LAYER_SPARSITY, warehouse.spark().createDataFrame(
         List.of(RowFactory.create("c", 0, "w", 0, "ffn_in", 3L, 1L, 1.0 / 3)), ResultsStore.LAYER_SCHEMA));
-    assertEquals(1, store.removeOrphanDetails());
+    assertEquals(1, store.removeOrphanDetails(store.statuses().keySet()));
     assertEquals(0, warehouse.read(Tables.LAYER_SPARSITY).where("run_key = 'c'").count());
     assertEquals(2, warehouse.read(Tables.LAYER_SPARSITY).count());
-    assertEquals(0, store.removeOrphanDetails());
+    assertEquals(0, store.removeOrphanDetails(store.statuses().keySet()));
   }
 }

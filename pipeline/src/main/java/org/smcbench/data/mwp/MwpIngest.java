@@ -20,6 +20,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.smcbench.data.McIngest;
+import org.smcbench.data.OutcomeRows;
 import org.smcbench.data.ParseOutcome;
 import org.smcbench.results.Tables;
 import org.smcbench.results.Warehouse;
@@ -52,14 +53,9 @@ public final class MwpIngest {
       .add("source_file", DataTypes.StringType, false)
       .add("line", DataTypes.LongType, false);
 
-  private static final StructType BOTH_SCHEMA = both();
-  private static final Column[] EXAMPLE_COLUMNS = columns(EXAMPLE_SCHEMA, "e_");
-  private static final Column[] QUARANTINE_COLUMNS = columns(McIngest.QUARANTINE_SCHEMA, "x_");
+  private static final OutcomeRows ROWS = new OutcomeRows(EXAMPLE_SCHEMA, McIngest.QUARANTINE_SCHEMA);
 
   private MwpIngest() {}
-
-  /** Problems and quarantined rows of one split file. */
-  public record Result(Dataset<Row> examples, Dataset<Row> quarantine) {}
 
   /** Rows written by {@link #upsert}. */
   public record Counts(long landed, long quarantined) {}
@@ -68,7 +64,7 @@ public final class MwpIngest {
    * Reads {@code file} (a full path; resolve {@link MwpFolds.Entry#path()} against the data root
    * first). Fails, naming the file and column, when the header lacks a needed column.
    */
-  public static Result read(SparkSession spark, String dataset, String fold, String split, String file) {
+  public static OutcomeRows.Split read(SparkSession spark, String dataset, String fold, String split, String file) {
     MwpParser parser = MwpParser.forHeader(file, firstLine(file, spark.sparkContext().hadoopConfiguration()));
     String idPrefix = dataset + (fold.isEmpty() ? "" : "/fold" + fold) + "/" + split + ":";
     JavaRDD<Row> rows = spark.read().textFile(file).javaRDD().zipWithIndex()
@@ -82,9 +78,7 @@ public final class MwpIngest {
           String reason = ((ParseOutcome.Malformed<MwpRecord>) outcome).reason();
           return quarantineRow(dataset, split, file, lineNo, l._1(), reason);
         });
-    // One row type for both outcomes; the first column says which.
-    Dataset<Row> all = spark.createDataFrame(rows, BOTH_SCHEMA).cache();
-    return new Result(all.where("ok").select(EXAMPLE_COLUMNS), all.where("NOT ok").select(QUARANTINE_COLUMNS));
+    return ROWS.split(spark.createDataFrame(rows, ROWS.schema()).cache());
   }
 
   /**
@@ -92,19 +86,19 @@ public final class MwpIngest {
    * once per file (20 files for MAWPS' five folds). {@code resolve} turns an entry's relative path
    * into a full one, e.g. {@code e -> paths.require(e.path(), key)}.
    */
-  public static Result readAll(SparkSession spark, MwpFolds folds, Function<MwpFolds.Entry, String> resolve) {
+  public static OutcomeRows.Split readAll(SparkSession spark, MwpFolds folds, Function<MwpFolds.Entry, String> resolve) {
     Dataset<Row> examples = null;
     Dataset<Row> quarantine = null;
     for (MwpFolds.Entry e : folds.entries()) {
-      Result r = read(spark, folds.dataset(), e.fold(), e.split(), resolve.apply(e));
+      OutcomeRows.Split r = read(spark, folds.dataset(), e.fold(), e.split(), resolve.apply(e));
       examples = examples == null ? r.examples() : examples.unionAll(r.examples());
       quarantine = quarantine == null ? r.quarantine() : quarantine.unionAll(r.quarantine());
     }
-    return new Result(examples, quarantine);
+    return new OutcomeRows.Split(examples, quarantine);
   }
 
   /** MERGEs one result into {@code mwp_examples} and {@code quarantine}; re-running changes nothing. */
-  public static Counts upsert(Warehouse warehouse, Result result) {
+  public static Counts upsert(Warehouse warehouse, OutcomeRows.Split result) {
     long landed = result.examples().count();
     long bad = result.quarantine().count();
     warehouse.upsert(Tables.MWP_EXAMPLES, result.examples(), EXAMPLE_KEYS);
@@ -134,35 +128,12 @@ public final class MwpIngest {
 
   private static Row exampleRow(MwpRecord r, String dataset, String fold, String split, String problemId,
       String file, long lineNo) {
-    Object[] v = new Object[BOTH_SCHEMA.size()];
-    v[0] = true;
-    Object[] e = {dataset, fold, split, problemId, r.questionTokens().toArray(new String[0]),
+    return ROWS.example(dataset, fold, split, problemId, r.questionTokens().toArray(new String[0]),
         r.numbers().toArray(new Double[0]), r.equation().toArray(new String[0]), r.answer(), r.contentHash(),
-        file, lineNo};
-    System.arraycopy(e, 0, v, 1, e.length);
-    return RowFactory.create(v);
+        file, lineNo);
   }
 
   private static Row quarantineRow(String dataset, String split, String file, long lineNo, String raw, String reason) {
-    Object[] v = new Object[BOTH_SCHEMA.size()];
-    v[0] = false;
-    Object[] x = {dataset, split, file, lineNo, raw, reason};
-    System.arraycopy(x, 0, v, 1 + EXAMPLE_SCHEMA.size(), x.length);
-    return RowFactory.create(v);
-  }
-
-  private static StructType both() {
-    StructType s = new StructType().add("ok", DataTypes.BooleanType, false);
-    for (var f : EXAMPLE_SCHEMA.fields()) {
-      s = s.add("e_" + f.name(), f.dataType(), true);
-    }
-    for (var f : McIngest.QUARANTINE_SCHEMA.fields()) {
-      s = s.add("x_" + f.name(), f.dataType(), true);
-    }
-    return s;
-  }
-
-  private static Column[] columns(StructType schema, String prefix) {
-    return Arrays.stream(schema.fieldNames()).map(n -> functions.col(prefix + n).as(n)).toArray(Column[]::new);
+    return ROWS.quarantined(dataset, split, file, lineNo, raw, reason);
   }
 }

@@ -1,9 +1,6 @@
 package org.smcbench.model.bert;
 
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +8,6 @@ import java.lang.ref.SoftReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
@@ -20,7 +16,6 @@ import org.smcbench.config.ModelSettings;
 import org.smcbench.model.CheckpointFiles;
 import org.smcbench.model.FloatTensor;
 import org.smcbench.model.ModelFamily;
-import org.smcbench.model.PrunableTensor;
 import org.smcbench.model.TrainableModel;
 
 /**
@@ -59,7 +54,7 @@ public final class BertMultipleChoiceFamily implements ModelFamily {
     model.initializeParameters(manager);
     PretrainedWeights.loadInto(model.encoder().namedParameters(), hf != null ? hf.weights() : weights(settings),
         manager);
-    return new Adapter(model);
+    return model;
   }
 
   @Override
@@ -144,24 +139,6 @@ public final class BertMultipleChoiceFamily implements ModelFamily {
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("model " + settings.name() + ": no checkpoint found. Set smc.models."
           + settings.name() + ".checkpoint-path to the langchain4j jar dev.langchain4j:" + encoder.artifactId(), e);
-    }
-  }
-
-  /** The DJL block seen as a {@link TrainableModel}. */
-  private record Adapter(MultipleChoiceModel model) implements TrainableModel {
-    @Override
-    public NDList forward(ParameterStore store, NDList inputs, boolean training) {
-      return model.forward(store, inputs, training);
-    }
-
-    @Override
-    public LinkedHashMap<String, Parameter> namedParameters() {
-      return model.namedParameters();
-    }
-
-    @Override
-    public List<PrunableTensor> prunableScope() {
-      return model.prunableScope();
     }
   }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import org.smcbench.model.PrunableModel;
 import org.smcbench.model.PrunableTensor;
+import org.smcbench.model.TrainableModel;
 
 /**
  * Multiple-choice scoring as in fairseq's RoBERTa (CommonsenseQA, RACE, WinoGrande): every
@@ -22,7 +23,7 @@ import org.smcbench.model.PrunableTensor;
  *
  * <p>Input {@code NDList(ids, types, mask)}, each [B, C, T]; output {@code NDList(logits [B, C])}.
  */
-public final class MultipleChoiceModel extends AbstractBlock implements PrunableModel {
+public final class MultipleChoiceModel extends AbstractBlock implements PrunableModel, TrainableModel {
   private static final byte VERSION = 1;
 
   private final BertEncoder encoder;
@@ -49,6 +50,12 @@ public final class MultipleChoiceModel extends AbstractBlock implements Prunable
   /** The encoder alone, e.g. to load pretrained weights into: its names carry no prefix. */
   public BertEncoder encoder() {
     return encoder;
+  }
+
+  /** Block's default and TrainableModel's method coincide; stated once so both are satisfied. */
+  @Override
+  public NDList forward(ParameterStore parameterStore, NDList inputs, boolean training) {
+    return forward(parameterStore, inputs, training, null);
   }
 
   @Override

@@ -2,38 +2,26 @@ package org.smcbench.model.bert;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.initializer.Initializer;
-import ai.djl.util.Pair;
-import java.util.Map;
+import org.smcbench.model.NamedParameterBlock;
+import org.smcbench.model.SeededInit;
 
 /**
- * A block whose parameters carry their full checkpoint names (e.g. {@code
- * encoder.layer.0.attention.self.query.weight}) and are initialised as in BERT: matrices
+ * A named-parameter block initialised as in BERT / fairseq {@code init_bert_params}: matrices
  * normal(0, 0.02) from a per-name seed, biases and LayerNorm beta 0, LayerNorm gamma 1.
  */
-abstract class NamedBlock extends AbstractBlock {
-  private static final byte VERSION = 1;
-
-  private final long seed;
+abstract class NamedBlock extends NamedParameterBlock {
+  /** BERT / RoBERTa / fairseq: normal(0, 0.02) for matrices and embeddings. */
+  static final double BERT_STD = 0.02;
 
   NamedBlock(long seed) {
-    super(VERSION);
-    this.seed = seed;
-  }
-
-  /** Adds this block's own parameters to {@code out}, by name, in declaration order. */
-  void putNamedParameters(Map<String, Parameter> out) {
-    for (Pair<String, Parameter> pair : getDirectParameters()) {
-      out.put(pair.getValue().getName(), pair.getValue());
-    }
+    super(seed);
   }
 
   final Parameter matrix(String name, long rows, long cols) {
-    return add(name, Parameter.Type.WEIGHT, new Shape(rows, cols), SeededNormal.forParameter(seed, name));
+    return add(name, Parameter.Type.WEIGHT, new Shape(rows, cols), SeededInit.normal(seed, name, BERT_STD));
   }
 
   final Parameter bias(String name, long size) {
@@ -52,19 +40,5 @@ abstract class NamedBlock extends AbstractBlock {
   static NDArray layerNorm(NDArray x, NDArray weight, NDArray bias, double eps) {
     Shape last = new Shape(x.getShape().get(x.getShape().dimension() - 1));
     return LayerNorm.layerNorm(x, last, weight, bias, (float) eps).singletonOrThrow();
-  }
-
-  /** Dropout in training only; inference skips the op altogether. */
-  static NDArray dropout(NDArray x, double rate, boolean training) {
-    return training && rate > 0 ? Dropout.dropout(x, (float) rate, true).singletonOrThrow() : x;
-  }
-
-  private Parameter add(String name, Parameter.Type type, Shape shape, Initializer initializer) {
-    return addParameter(Parameter.builder()
-        .setName(name)
-        .setType(type)
-        .optShape(shape)
-        .optInitializer(initializer)
-        .build());
   }
 }

@@ -5,18 +5,16 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import java.util.List;
-import java.util.Map;
 import org.smcbench.model.ModuleKind;
+import org.smcbench.model.NamedParameterBlock;
 import org.smcbench.model.PrunableTensor;
+import org.smcbench.model.SeededInit;
 
 /**
  * A GTS sub-block: parameters under their full names, PyTorch-default initialisation, and the
@@ -24,20 +22,9 @@ import org.smcbench.model.PrunableTensor;
  * Activations are always the receivers of ops (never a parameter), so results stay in the
  * activation's (per-step) manager.
  */
-abstract class GtsBlock extends AbstractBlock {
-  private static final byte VERSION = 1;
-
-  protected final long seed;
-
+abstract class GtsBlock extends NamedParameterBlock {
   GtsBlock(long seed) {
-    super(VERSION);
-    this.seed = seed;
-  }
-
-  void putNamedParameters(Map<String, Parameter> out) {
-    for (Pair<String, Parameter> pair : getDirectParameters()) {
-      out.put(pair.getValue().getName(), pair.getValue());
-    }
+    super(seed);
   }
 
   /** {@code nn.Linear}'s weight [out, in]: uniform(±1/sqrt(fanIn)). */
@@ -59,10 +46,6 @@ abstract class GtsBlock extends AbstractBlock {
   final Parameter recurrent(String name, Shape shape, long hidden, boolean weight) {
     return add(name, weight ? Parameter.Type.WEIGHT : Parameter.Type.BIAS, shape,
         SeededInit.uniform(seed, name, 1 / Math.sqrt(hidden)));
-  }
-
-  private Parameter add(String name, Parameter.Type type, Shape shape, ai.djl.training.initializer.Initializer init) {
-    return addParameter(Parameter.builder().setName(name).setType(type).optShape(shape).optInitializer(init).build());
   }
 
   static PrunableTensor prunable(Parameter p, ModuleKind kind, int layer) {
@@ -92,10 +75,6 @@ abstract class GtsBlock extends AbstractBlock {
   /** Rows of {@code table}; the index array is the receiver so results stay in its manager. */
   static NDArray lookup(NDArray indices, NDArray table) {
     return indices.getNDArrayInternal().embedding(indices, table, SparseFormat.DENSE).singletonOrThrow();
-  }
-
-  static NDArray dropout(NDArray x, double rate, boolean training) {
-    return training && rate > 0 ? Dropout.dropout(x, (float) rate, true).singletonOrThrow() : x;
   }
 
   static NDArray concat(List<NDArray> parts, int axis) {

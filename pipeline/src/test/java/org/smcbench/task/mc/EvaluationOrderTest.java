@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +12,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.smcbench.config.ModelSettings;
 import org.smcbench.data.McTokens;
-import org.smcbench.model.PrunableTensor;
-import org.smcbench.model.TrainableModel;
 import org.smcbench.model.bert.BertConfig;
 import org.smcbench.model.bert.MultipleChoiceModel;
 
@@ -73,24 +67,8 @@ class EvaluationOrderTest {
     try (NDManager manager = NDManager.newBaseManager()) {
       MultipleChoiceModel model = new MultipleChoiceModel(new BertConfig(50, 16, 1, 2, 32, 32, 2, 1e-12, 0, 0.0), 9);
       model.initializeParameters(manager);
-      TrainableModel trainable = new TrainableModel() {
-        @Override
-        public NDList forward(ParameterStore store, NDList inputs, boolean training) {
-          return model.forward(store, inputs, training);
-        }
-
-        @Override
-        public LinkedHashMap<String, Parameter> namedParameters() {
-          return model.namedParameters();
-        }
-
-        @Override
-        public List<PrunableTensor> prunableScope() {
-          return model.prunableScope();
-        }
-      };
-      Map<String, Double> batched = task.evaluate(trainable, data, SETTINGS, 8, manager);
-      Map<String, Double> single = task.evaluate(trainable, data, SETTINGS, 1, manager);
+      Map<String, Double> batched = task.evaluate(model, data, SETTINGS, 8, manager);
+      Map<String, Double> single = task.evaluate(model, data, SETTINGS, 1, manager);
       assertEquals(40.0, batched.get("eval_examples"));
       assertEquals(single.get("accuracy"), batched.get("accuracy"));
       assertTrue(batched.get("accuracy") > 0 && batched.get("accuracy") < 1, "a model that is neither always right"

@@ -1,4 +1,4 @@
-package org.smcbench.model.gts;
+package org.smcbench.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -8,17 +8,19 @@ import ai.djl.training.initializer.Initializer;
 import java.util.SplittableRandom;
 
 /**
- * PyTorch's default initialisations, drawn on the JVM from a per-parameter seed so the same model
- * seed gives the same weights whatever the engine's random state: {@code nn.Linear} and
- * {@code nn.GRU} are uniform(±bound), {@code nn.Embedding} and GTS's constant table normal(0, 1).
+ * Normal(0, std) or uniform(±bound) initialisation drawn on the JVM from a seed of its own per
+ * parameter (mixed from the model seed and the parameter's name), so the same model seed gives
+ * the same weights whatever the engine's random state or the order parameters are initialised in
+ * (DJL's own initialisers draw from the engine's shared generator). BERT uses normal(0, 0.02);
+ * PyTorch's {@code nn.Linear}/{@code nn.GRU} defaults are uniform, {@code nn.Embedding} normal(0, 1).
  */
-record SeededInit(long seed, boolean uniform, double scale) implements Initializer {
+public record SeededInit(long seed, boolean uniform, double scale) implements Initializer {
 
-  static SeededInit uniform(long modelSeed, String name, double bound) {
+  public static SeededInit uniform(long modelSeed, String name, double bound) {
     return new SeededInit(mix(modelSeed, name), true, bound);
   }
 
-  static SeededInit normal(long modelSeed, String name, double std) {
+  public static SeededInit normal(long modelSeed, String name, double std) {
     return new SeededInit(mix(modelSeed, name), false, std);
   }
 
