@@ -125,7 +125,7 @@ public final class StepBench {
     SparsityMethod method = SparsityMethods.create("omp_before", Map.of());
     StepTimes times = new StepTimes();
     try (NDManager root = NDManager.newBaseManager()) {
-      TrainableModel built = ModelFamilies.get(model.family()).build(model, root, 1);
+      TrainableModel built = ModelFamilies.get(model.family()).build(model, null, root, 1);
       parameters = built.namedParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
       PruningContext context = new PruningContext(built.prunableScope(), settings.sparsity,
           MaskSelector.Granularity.GLOBAL, 1, total, root, GradientProbe.NONE);
@@ -153,7 +153,7 @@ public final class StepBench {
     double[] ms = new double[settings.warmup + settings.steps];
     try (NDManager root = NDManager.newBaseManager();
         AdamW optimizer = AdamW.builder().betas(0.9, 0.98).eps(1e-6).weightDecay(0.01).build()) {
-      TrainableModel built = ModelFamilies.get(model.family()).build(model, root, 1);
+      TrainableModel built = ModelFamilies.get(model.family()).build(model, null, root, 1);
       ParameterStore store = new ParameterStore(root, false);
       Batch batch = task.batch(data, all, model, root);
       var parameters = built.namedParameters();

@@ -1,18 +1,51 @@
 package org.smcbench.config;
 
 import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One dataset: which task and reader handle it, its raw files per split (relative to data.root),
- * the split runs are evaluated on, and its training hyper-parameters (global defaults merged with
- * the dataset's own overrides).
+ * its cross-validation folds, the split runs are evaluated on, and its training hyper-parameters
+ * (global defaults merged with the dataset's own overrides).
+ *
+ * @param files  per split; with folds, each path contains {@value #FOLD_PLACEHOLDER}
+ * @param folds  fold names ("0".."4" for MAWPS); one empty name ({@value #NO_FOLD}) without folds
+ * @param chance chance level of the metric, 0 when the task has none (generated equations)
  */
 public record DatasetSettings(
     String name,
     String task,
     String reader,
     Map<String, String> files,
+    List<String> folds,
     String evalSplit,
     double chance,
-    TrainingSettings training) implements Serializable {}
+    TrainingSettings training) implements Serializable {
+
+  public static final String FOLD_PLACEHOLDER = "{fold}";
+  public static final String NO_FOLD = "";
+
+  public DatasetSettings {
+    files = new LinkedHashMap<>(files);
+    folds = folds.isEmpty() ? List.of(NO_FOLD) : List.copyOf(folds);
+  }
+
+  /** A dataset without folds. */
+  public DatasetSettings(String name, String task, String reader, Map<String, String> files, String evalSplit,
+      double chance, TrainingSettings training) {
+    this(name, task, reader, files, List.of(), evalSplit, chance, training);
+  }
+
+  public boolean hasFolds() {
+    return !folds.equals(List.of(NO_FOLD));
+  }
+
+  /** The split files of {@code fold}, placeholders filled in; empty entries (not ingested) kept. */
+  public Map<String, String> files(String fold) {
+    Map<String, String> out = new LinkedHashMap<>();
+    files.forEach((split, path) -> out.put(split, path.replace(FOLD_PLACEHOLDER, fold)));
+    return out;
+  }
+}

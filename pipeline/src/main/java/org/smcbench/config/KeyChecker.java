@@ -1,6 +1,7 @@
 package org.smcbench.config;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,9 @@ final class KeyChecker {
       "smc.spark.conf", "",
       "smc.methods", "",
       "smc.sweep.method-sparsities", "",
-      "smc.models", "smc.models.minilm",
+      "smc.sweep.dataset-methods", "",
+      "smc.sweep.model-methods", "",
+      "smc.models", "smc.models.*",
       "smc.datasets", "smc.datasets.csqa");
 
   private KeyChecker() {}
@@ -62,6 +65,12 @@ final class KeyChecker {
         if (inner.startsWith("training.")) {
           return reference.hasPath("smc.training." + inner.substring("training.".length()));
         }
+      }
+      if (template.equals("smc.models.*")) {
+        // A model entry may use any key that some reference model declares (encoders and tree
+        // decoders have different knobs).
+        return reference.getConfig("smc.models").root().keySet().stream()
+            .anyMatch(model -> reference.hasPathOrNull(ConfigUtil.joinPath("smc", "models", model) + "." + inner));
       }
       return reference.hasPathOrNull(template + "." + inner);
     }

@@ -6,8 +6,14 @@ import java.io.Serializable;
  * One model of the sweep: its family (which builds the network), where its pretrained weights come
  * from, and its size knobs.
  *
- * @param layers encoder layers to keep from the checkpoint; 0 keeps them all
- * @param pooling how a sequence becomes the head's input: first-token (fairseq RoBERTa) or mean
+ * @param layers          encoder layers to keep from the checkpoint; 0 keeps them all
+ * @param pooling         how a sequence becomes the head's input: first-token (fairseq RoBERTa) or mean
+ * @param embeddingSize   tree decoders: word-embedding width (0 = the family's default, or the
+ *                        width of {@code embeddingSource})
+ * @param hiddenSize      tree decoders: GRU and goal width (0 = the family's default)
+ * @param beamSize        tree decoders: beam width at evaluation (0 = the family's default, 5)
+ * @param embeddingSource tree decoders: the pretrained encoder whose token embeddings initialise the
+ *                        input embeddings (each word: the mean of its sub-word rows); null = random
  */
 public record ModelSettings(
     String name,
@@ -17,4 +23,15 @@ public record ModelSettings(
     int layers,
     int maxSeqLen,
     double dropout,
-    String pooling) implements Serializable {}
+    String pooling,
+    int embeddingSize,
+    int hiddenSize,
+    int beamSize,
+    ModelSettings embeddingSource) implements Serializable {
+
+  /** An encoder model (no tree-decoder knobs). */
+  public ModelSettings(String name, String family, String checkpointFormat, String checkpointPath, int layers,
+      int maxSeqLen, double dropout, String pooling) {
+    this(name, family, checkpointFormat, checkpointPath, layers, maxSeqLen, dropout, pooling, 0, 0, 0, null);
+  }
+}

@@ -74,6 +74,16 @@ public record RunSpec(
     modelMap.put("max_seq_len", model.maxSeqLen());
     modelMap.put("dropout", model.dropout());
     modelMap.put("pooling", model.pooling());
+    // Tree-decoder knobs came after schema 1: present only when set, so encoder keys are unchanged.
+    putIfSet(modelMap, "embedding_size", model.embeddingSize());
+    putIfSet(modelMap, "hidden_size", model.hiddenSize());
+    putIfSet(modelMap, "beam_size", model.beamSize());
+    if (model.embeddingSource() != null) {
+      ModelSettings source = model.embeddingSource();
+      // TreeMap: Map.of's iteration order changes between JVMs, and the key must not.
+      modelMap.put("embeddings_from", new TreeMap<>(Map.of("name", source.name(), "family", source.family(),
+          "checkpoint_format", source.checkpointFormat())));
+    }
     m.put("model", modelMap);
     m.put("method", method);
     m.put("method_params", new TreeMap<>(methodParams));
@@ -97,6 +107,12 @@ public record RunSpec(
     t.put("eval_batch_size", training.evalBatchSize());
     m.put("training", t);
     return new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create().toJson(m);
+  }
+
+  private static void putIfSet(Map<String, Object> map, String key, int value) {
+    if (value != 0) {
+      map.put(key, value);
+    }
   }
 
   private static String sha256(String text) {

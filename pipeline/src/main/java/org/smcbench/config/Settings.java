@@ -52,10 +52,23 @@ public record Settings(
       List<String> methods,
       List<Double> sparsities,
       Map<String, List<Double>> methodSparsities,
+      Map<String, List<String>> datasetMethods,
+      Map<String, List<String>> modelMethods,
       List<Integer> seeds,
       String selection,
       String scope,
       int concurrency) {
+
+    /**
+     * The methods run on {@code dataset} with {@code model}: {@link #methods} narrowed by the
+     * dataset's and the model's own lists when they have one (dense always runs).
+     */
+    public List<String> methodsFor(String dataset, String model) {
+      return methods.stream()
+          .filter(m -> !datasetMethods.containsKey(dataset) || datasetMethods.get(dataset).contains(m))
+          .filter(m -> !modelMethods.containsKey(model) || modelMethods.get(model).contains(m))
+          .toList();
+    }
 
     /** The target sparsities of {@code method}: its own list when it has one, the sweep's otherwise. */
     public List<Double> sparsitiesFor(String method) {

@@ -34,17 +34,38 @@ final class SettingsBinder {
         oneOf(smc, "compute.device", "cpu", "gpu", "auto"), nonNegative(smc, "compute.threads"));
 
     Map<String, ModelSettings> models = new LinkedHashMap<>();
-    for (String name : smc.getConfig("models").root().keySet()) {
-      Config m = smc.getConfig("models." + name);
-      String at = "smc.models." + name + ".";
-      models.put(name, new ModelSettings(name,
-          m.getString("family"),
-          oneOfAt(m, "checkpoint-format", at, "minilm-onnx", "bge-small-onnx", "hf-safetensors"),
-          m.getString("checkpoint-path"),
-          nonNegative(m, "layers", at),
-          positive(m, "max-seq-len", at),
-          fraction(m, "dropout", at),
-          oneOfAt(m, "pooling", at, "first-token", "mean")));
+    // Two passes: a tree decoder's embeddings-from names another model, in any order.
+    for (int pass = 0; pass < 2; pass++) {
+      for (String name : smc.getConfig("models").root().keySet()) {
+        Config m = smc.getConfig("models." + name);
+        String at = "smc.models." + name + ".";
+        String source = m.hasPath("embeddings-from") ? m.getString("embeddings-from") : "";
+        ModelSettings embeddingSource = null;
+        if (!source.isEmpty()) {
+          embeddingSource = models.get(source);
+          if (embeddingSource == null && pass == 1) {
+            throw new ConfigError(at + "embeddings-from names unknown model '" + source + "'; configured: "
+                + smc.getConfig("models").root().keySet() + " (" + m.getValue("embeddings-from").origin().description()
+                + ")");
+          }
+          if (embeddingSource != null && embeddingSource.embeddingSource() != null) {
+            throw new ConfigError(at + "embeddings-from must name an encoder model, not another tree decoder: '"
+                + source + "'");
+          }
+        }
+        models.put(name, new ModelSettings(name,
+            m.getString("family"),
+            oneOfAt(m, "checkpoint-format", at, "minilm-onnx", "bge-small-onnx", "hf-safetensors", "none"),
+            m.hasPath("checkpoint-path") ? m.getString("checkpoint-path") : "",
+            m.hasPath("layers") ? nonNegative(m, "layers", at) : 0,
+            m.hasPath("max-seq-len") ? positive(m, "max-seq-len", at) : 512,
+            fraction(m, "dropout", at),
+            m.hasPath("pooling") ? oneOfAt(m, "pooling", at, "first-token", "mean") : "mean",
+            m.hasPath("embedding-size") ? nonNegative(m, "embedding-size", at) : 0,
+            m.hasPath("hidden-size") ? nonNegative(m, "hidden-size", at) : 0,
+            m.hasPath("beam-size") ? nonNegative(m, "beam-size", at) : 0,
+            embeddingSource));
+      }
     }
 
     Config trainingDefaults = smc.getConfig("training");
@@ -61,6 +82,20 @@ final class SettingsBinder {
         throw new ConfigError(at + "eval-split '" + evalSplit + "' has no file under " + at + "files ("
             + d.getValue("eval-split").origin().description() + ")");
       }
+      List<String> folds = d.hasPath("folds") ? d.getStringList("folds") : List.of();
+      for (Map.Entry<String, String> f : files.entrySet()) {
+        boolean placeholder = f.getValue().contains(DatasetSettings.FOLD_PLACEHOLDER);
+        if (!f.getValue().isEmpty() && placeholder == folds.isEmpty()) {
+          throw new ConfigError(at + "files." + f.getKey() + " = '" + f.getValue() + "': "
+              + (folds.isEmpty() ? "has " + DatasetSettings.FOLD_PLACEHOLDER + " but " + at + "folds is empty"
+                  : at + "folds is " + folds + " but the path has no " + DatasetSettings.FOLD_PLACEHOLDER)
+              + " (" + d.getValue("files." + f.getKey()).origin().description() + ")");
+        }
+      }
+      if (folds.stream().anyMatch(String::isBlank) || folds.stream().distinct().count() != folds.size()) {
+        throw new ConfigError(at + "folds must be distinct non-empty names: " + folds + " ("
+            + d.getValue("folds").origin().description() + ")");
+      }
       TrainingSettings training;
       try {
         Config overrides = d.hasPath("training") ? d.getConfig("training") : com.typesafe.config.ConfigFactory.empty();
@@ -69,7 +104,7 @@ final class SettingsBinder {
         throw new ConfigError(e.getMessage() + " (dataset " + name + ")", e);
       }
       datasets.put(name, new DatasetSettings(name, d.getString("task"), d.getString("reader"), files,
-          evalSplit, fraction(d, "chance", at), training));
+          folds, evalSplit, fraction(d, "chance", at), training));
     }
 
     Map<String, Map<String, Object>> methods = new LinkedHashMap<>();
@@ -107,6 +142,8 @@ final class SettingsBinder {
       // the planner rejects names that are no method at all.
       methodSparsities.put(method, sparsityList(smc, ConfigUtil.joinPath("sweep", "method-sparsities", method)));
     }
+    Map<String, List<String>> datasetMethods = methodLists(smc, "sweep.dataset-methods");
+    Map<String, List<String>> modelMethods = methodLists(smc, "sweep.model-methods");
     List<Integer> seeds = smc.getIntList("sweep.seeds");
     for (String list : List.of("sweep.datasets", "sweep.models", "sweep.methods", "sweep.seeds")) {
       if (smc.getList(list).isEmpty()) {
@@ -119,10 +156,21 @@ final class SettingsBinder {
         methods,
         sparsities,
         Map.copyOf(methodSparsities),
+        datasetMethods,
+        modelMethods,
         List.copyOf(seeds),
         oneOf(smc, "sweep.selection", "global", "layerwise"),
         oneOf(smc, "sweep.scope", "all-matrices", "no-embeddings-heads", "attention-ffn"),
         nonNegative(smc, "sweep.concurrency"));
+  }
+
+  /** An open map name -> method list (the planner checks the names). */
+  private static Map<String, List<String>> methodLists(Config smc, String key) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (String name : smc.getConfig(key).root().keySet()) {
+      out.put(name, List.copyOf(smc.getStringList(key + "." + ConfigUtil.quoteString(name))));
+    }
+    return Map.copyOf(out);
   }
 
   /** A non-empty list of target sparsities, each in (0, 1). */

@@ -14,17 +14,24 @@ import org.smcbench.config.Settings;
 import org.smcbench.data.DataPaths;
 import org.smcbench.data.McIngest;
 import org.smcbench.data.OutcomeRows;
+import org.smcbench.data.mwp.MwpFolds;
+import org.smcbench.data.mwp.MwpIngest;
 import org.smcbench.model.ModelFamilies;
 import org.smcbench.results.Tables;
 import org.smcbench.results.Warehouse;
+import org.smcbench.task.mc.MultipleChoiceTask;
+import org.smcbench.task.mwp.MwpTask;
 
 /**
- * Ingest: every split file of every dataset in the sweep, tokenized with every model's tokenizer,
- * into {@code smc.qa_examples} (MERGE on dataset, split, tokenizer, example id); malformed records
- * into {@code smc.quarantine} (MERGE on file and record number). Re-running changes nothing.
+ * Ingest: every split file of every dataset in the sweep. Multiple-choice datasets are tokenized
+ * with the tokenizer of every sweep model of that task into {@code smc.qa_examples} (MERGE on
+ * dataset, split, tokenizer, example id); math word problems, every fold's files, into
+ * {@code smc.mwp_examples} (MERGE on dataset, fold, split, problem id; their models build their
+ * vocabularies from the train split). Malformed records go to {@code smc.quarantine} (MERGE on
+ * file and record number). Re-running changes nothing.
  */
 public final class IngestJob {
-  /** Counts of one (dataset, split) for the summary. */
+  /** Counts of one (dataset, split) for the summary; {@code tokenizer} is "" for word-level data. */
   public record SplitCount(String dataset, String split, String tokenizer, long read, long landed, long quarantined) {}
 
   private IngestJob() {}
@@ -33,37 +40,93 @@ public final class IngestJob {
     DataPaths paths = new DataPaths(settings.dataRoot(), warehouse.spark().sparkContext().hadoopConfiguration());
     paths.requireRoot();
     List<SplitCount> counts = new ArrayList<>();
+    for (String datasetName : settings.sweep().datasets()) {
+      DatasetSettings dataset = settings.dataset(datasetName);
+      if (dataset.task().equals(MwpTask.NAME)) {
+        counts.addAll(ingestProblems(dataset, paths, warehouse, out));
+      } else if (dataset.task().equals(MultipleChoiceTask.NAME)) {
+        counts.addAll(ingestMultipleChoice(settings, dataset, paths, warehouse, out));
+      } else {
+        throw new IllegalArgumentException("smc.datasets." + datasetName + ": no ingest for task " + dataset.task());
+      }
+    }
+    return counts;
+  }
+
+  private static List<SplitCount> ingestMultipleChoice(Settings settings, DatasetSettings dataset, DataPaths paths,
+      Warehouse warehouse, PrintStream out) {
+    List<SplitCount> counts = new ArrayList<>();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(warehouse.spark().sparkContext());
     for (String modelName : settings.sweep().models()) {
       ModelSettings model = settings.model(modelName);
+      if (!ModelFamilies.get(model.family()).task().equals(dataset.task())) {
+        continue;
+      }
       Broadcast<byte[]> tokenizer = jsc.broadcast(ModelFamilies.get(model.family()).tokenizerJson(model));
-      for (String datasetName : settings.sweep().datasets()) {
-        DatasetSettings dataset = settings.dataset(datasetName);
-        for (Map.Entry<String, String> split : dataset.files().entrySet()) {
-          if (split.getValue().isEmpty()) {
-            continue;
-          }
-          String file = paths.require(split.getValue(), "smc.datasets." + datasetName + ".files." + split.getKey());
-          warehouse.spark().sparkContext().setJobDescription("ingest " + datasetName + "/" + split.getKey());
-          OutcomeRows.Split result = McIngest.read(warehouse.spark(), datasetName, split.getKey(), file,
-              dataset.reader(), modelName, tokenizer, settings.ingestShards());
-          Dataset<Row> examples = result.examples();
-          Dataset<Row> quarantine = result.quarantine();
-          long landed = examples.count();
-          long bad = quarantine.count();
-          warehouse.upsert(Tables.QA_EXAMPLES, examples.repartition(settings.ingestShards(),
-              examples.col("shard")), List.of("dataset", "split", "tokenizer", "example_id"));
-          if (bad > 0) {
-            warehouse.upsert(Tables.QUARANTINE, quarantine, List.of("source_file", "record_no"));
-          }
-          SplitCount c = new SplitCount(datasetName, split.getKey(), modelName, landed + bad, landed, bad);
-          counts.add(c);
-          out.printf("ingest %-12s %-6s tokenizer=%-8s read=%d landed=%d quarantined=%d%n",
-              c.dataset(), c.split(), c.tokenizer(), c.read(), c.landed(), c.quarantined());
+      for (Map.Entry<String, String> split : dataset.files().entrySet()) {
+        if (split.getValue().isEmpty()) {
+          continue;
         }
+        String file = paths.require(split.getValue(), "smc.datasets." + dataset.name() + ".files." + split.getKey());
+        warehouse.spark().sparkContext().setJobDescription("ingest " + dataset.name() + "/" + split.getKey());
+        OutcomeRows.Split result = McIngest.read(warehouse.spark(), dataset.name(), split.getKey(), file,
+            dataset.reader(), modelName, tokenizer, settings.ingestShards());
+        Dataset<Row> examples = result.examples();
+        long landed = examples.count();
+        long bad = result.quarantine().count();
+        warehouse.upsert(Tables.QA_EXAMPLES, examples.repartition(settings.ingestShards(),
+            examples.col("shard")), List.of("dataset", "split", "tokenizer", "example_id"));
+        if (bad > 0) {
+          warehouse.upsert(Tables.QUARANTINE, result.quarantine(), List.of("source_file", "record_no"));
+        }
+        counts.add(print(out, new SplitCount(dataset.name(), split.getKey(), modelName, landed + bad, landed, bad)));
       }
       tokenizer.destroy();
     }
     return counts;
+  }
+
+  /** Every fold's split files of one math-word-problem dataset, MERGEd once per table. */
+  private static List<SplitCount> ingestProblems(DatasetSettings dataset, DataPaths paths, Warehouse warehouse,
+      PrintStream out) {
+    List<MwpFolds.Entry> entries = new ArrayList<>();
+    for (String fold : dataset.folds()) {
+      dataset.files(fold).forEach((split, path) -> {
+        if (!path.isEmpty()) {
+          entries.add(new MwpFolds.Entry(fold, split, path));
+        }
+      });
+    }
+    warehouse.spark().sparkContext().setJobDescription("ingest " + dataset.name());
+    OutcomeRows.Split result = MwpIngest.readAll(warehouse.spark(), new MwpFolds(dataset.name(), entries),
+        e -> paths.require(e.path(), "smc.datasets." + dataset.name() + ".files." + e.split()
+            + (e.fold().isEmpty() ? "" : " (fold " + e.fold() + ")")));
+    MwpIngest.upsert(warehouse, result);
+    // Per file from the cached parse: the summary must show where rows were quarantined.
+    Map<String, Long> landed = perFile(result.examples());
+    Map<String, Long> bad = perFile(result.quarantine());
+    List<SplitCount> counts = new ArrayList<>();
+    for (MwpFolds.Entry e : entries) {
+      String file = paths.require(e.path(), "");
+      long ok = landed.getOrDefault(file, 0L);
+      long quarantined = bad.getOrDefault(file, 0L);
+      String split = e.fold().isEmpty() ? e.split() : "fold" + e.fold() + "/" + e.split();
+      counts.add(print(out, new SplitCount(dataset.name(), split, "", ok + quarantined, ok, quarantined)));
+    }
+    return counts;
+  }
+
+  private static Map<String, Long> perFile(Dataset<Row> rows) {
+    Map<String, Long> counts = new java.util.HashMap<>();
+    for (Row r : rows.groupBy("source_file").count().collectAsList()) {
+      counts.put(r.getString(0), r.getLong(1));
+    }
+    return counts;
+  }
+
+  private static SplitCount print(PrintStream out, SplitCount c) {
+    out.printf("ingest %-12s %-12s tokenizer=%-8s read=%d landed=%d quarantined=%d%n",
+        c.dataset(), c.split(), c.tokenizer().isEmpty() ? "-" : c.tokenizer(), c.read(), c.landed(), c.quarantined());
+    return c;
   }
 }

@@ -2,13 +2,20 @@ package org.smcbench.model;
 
 import java.util.Map;
 import org.smcbench.model.bert.BertMultipleChoiceFamily;
+import org.smcbench.model.gts.GtsFamily;
 
 /** Model families by the name a model's {@code family} key uses. */
 public final class ModelFamilies {
-  private static final Map<String, ModelFamily> FAMILIES =
-      Map.of(BertMultipleChoiceFamily.NAME, new BertMultipleChoiceFamily());
+  private static final Map<String, ModelFamily> FAMILIES = Map.of(
+      BertMultipleChoiceFamily.NAME, new BertMultipleChoiceFamily(),
+      GtsFamily.NAME, GtsFamily.gts(),
+      GtsFamily.GRAPH2TREE, GtsFamily.graph2tree());
 
   private ModelFamilies() {}
+
+  public static boolean isKnown(String name) {
+    return FAMILIES.containsKey(name);
+  }
 
   public static ModelFamily get(String name) {
     ModelFamily family = FAMILIES.get(name);

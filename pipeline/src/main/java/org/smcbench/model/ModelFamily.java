@@ -2,6 +2,7 @@ package org.smcbench.model;
 
 import ai.djl.ndarray.NDManager;
 import org.smcbench.config.ModelSettings;
+import org.smcbench.task.TaskData;
 
 /**
  * A kind of network (BERT + multiple-choice head, tree decoder, ...): builds it from DJL
@@ -10,9 +11,19 @@ import org.smcbench.config.ModelSettings;
 public interface ModelFamily {
   String name();
 
-  /** Builds the model in {@code manager} with pretrained weights; task heads start from {@code seed}. */
-  TrainableModel build(ModelSettings settings, NDManager manager, long seed);
+  /** The task whose data this family reads (a sweep pairs a model only with datasets of its task). */
+  String task();
 
-  /** The Hugging Face {@code tokenizer.json} the ingest uses for this model's inputs. */
+  /**
+   * Builds the model in {@code manager} with pretrained weights; task heads start from {@code seed}.
+   * {@code train} is the run's train split: a family whose shape depends on the data (a tree
+   * decoder's vocabularies) sizes itself from it; others ignore it.
+   */
+  TrainableModel build(ModelSettings settings, TaskData train, NDManager manager, long seed);
+
+  /**
+   * The Hugging Face {@code tokenizer.json} the ingest uses for this model's inputs; families whose
+   * inputs are plain words (vocabularies built from the train split) throw.
+   */
   byte[] tokenizerJson(ModelSettings settings);
 }

@@ -18,6 +18,8 @@ public enum ModuleKind {
   GRU("gru"),
   /** Goal-driven tree decoder: goal, attention, scoring, generation and merge matrices. */
   TREE_DECODER("tree_decoder"),
+  /** Graph2Tree's graph encoder: GCN and feed-forward matrices over the encoder states. */
+  GRAPH("graph"),
   OTHER("other");
 
   private final String label;

@@ -2,7 +2,8 @@ package org.smcbench.results;
 
 /**
  * {@code smc.layer_profile}: per dataset × model × method × target sparsity, the sparsity of every
- * prunable tensor in model order (paper Figs 6–8, 10), averaged over the succeeded seeds.
+ * prunable tensor in model order (paper Figs 6–8, 10), averaged over the succeeded seeds (and
+ * folds; {@code n_seeds} counts the runs averaged).
  */
 final class LayerProfile {
   private LayerProfile() {}

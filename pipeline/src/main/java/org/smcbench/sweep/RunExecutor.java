@@ -126,7 +126,7 @@ public final class RunExecutor {
       this.root = root;
       this.step = step;
       clock.start("build");
-      this.model = ModelFamilies.get(spec.model().family()).build(spec.model(), root, seed);
+      this.model = ModelFamilies.get(spec.model().family()).build(spec.model(), inputs.train(), root, seed);
       this.scope = PruningScope.fromLabel(spec.scope()).select(model.prunableScope());
       this.checkpoints = new CheckpointStore(inputs.warehousePath(), hadoopConf());
       this.probe = gradientProbe(spec, inputs, model, scope, seed, root);

@@ -18,14 +18,13 @@ import org.smcbench.config.DatasetSettings;
 import org.smcbench.config.RunSpec;
 import org.smcbench.config.Secrets;
 import org.smcbench.config.Settings;
-import org.smcbench.data.McDataLoader;
-import org.smcbench.model.ModelFamilies;
+import org.smcbench.data.SplitLoader;
+import org.smcbench.data.SplitLoaders;
 import org.smcbench.results.ResultsStore;
 import org.smcbench.results.RunOutcome;
 import org.smcbench.results.RunRecord;
 import org.smcbench.results.Warehouse;
 import org.smcbench.sparsity.SparsityMethods;
-import org.smcbench.task.TaskData;
 
 /**
  * The sweep: expand the grid, drop runs already recorded, run dense parents first (wave 1) and
@@ -179,17 +178,13 @@ public final class SweepJob {
 
   private RunInputs loadInputs(RunSpec spec) {
     DatasetSettings dataset = settings.dataset(spec.dataset());
-    byte[] tokenizer = ModelFamilies.get(spec.model().family()).tokenizerJson(spec.model());
-    TaskData train = McDataLoader.load(warehouse, spec.dataset(), "train", spec.model().name(),
-        spec.training().maxTrainExamples(), tokenizer);
-    TaskData eval = McDataLoader.load(warehouse, spec.dataset(), dataset.evalSplit(), spec.model().name(),
-        spec.training().maxEvalExamples(), tokenizer);
-    return new RunInputs(train, eval, warehouse.root(), settings.compute().device(), settings.compute().threads(),
+    SplitLoader.RunData data = SplitLoaders.forTask(spec.task()).load(warehouse, dataset, spec);
+    return new RunInputs(data.train(), data.eval(), warehouse.root(), settings.compute().device(), settings.compute().threads(),
         codeVersion, Secrets.render(settings.resolved()), dataset.chance());
   }
 
   private static String dataKey(RunSpec spec) {
-    return spec.dataset() + "|" + spec.model().name() + "|" + spec.training().maxTrainExamples() + "|"
+    return spec.dataset() + "|" + spec.fold() + "|" + spec.model().name() + "|" + spec.training().maxTrainExamples() + "|"
         + spec.training().maxEvalExamples() + "|" + spec.evalSplit();
   }
 
@@ -202,9 +197,10 @@ public final class SweepJob {
   }
 
   static String describe(RunSpec spec) {
+    String data = spec.fold().isEmpty() ? spec.dataset() : spec.dataset() + "/fold" + spec.fold();
     return spec.isDense()
-        ? String.format("%s %s %s seed=%d", spec.method(), spec.dataset(), spec.model().name(), spec.seed())
-        : String.format("%s %s %s s=%.3f seed=%d", spec.method(), spec.dataset(), spec.model().name(),
+        ? String.format("%s %s %s seed=%d", spec.method(), data, spec.model().name(), spec.seed())
+        : String.format("%s %s %s s=%.3f seed=%d", spec.method(), data, spec.model().name(),
             spec.targetSparsity(), spec.seed());
   }
 

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.smcbench.config.ConfigError;
 import org.smcbench.config.DatasetSettings;
+import org.smcbench.config.ModelSettings;
 import org.smcbench.config.RunSpec;
 import org.smcbench.config.Settings;
+import org.smcbench.model.ModelFamilies;
 import org.smcbench.sparsity.IterativeMagnitude;
 import org.smcbench.sparsity.SparsityMethod;
 import org.smcbench.sparsity.SparsityMethods;
@@ -15,8 +17,8 @@ import org.smcbench.sparsity.StartPoint;
 import org.smcbench.task.Tasks;
 
 /**
- * Expands the sweep grid (dataset × model × method × sparsity × seed) into run specs, each once;
- * the dense run of every (dataset, model, seed) is always included, since After methods start
+ * Expands the sweep grid (dataset × fold × model × method × sparsity × seed) into run specs, each once;
+ * the dense run of every (dataset, fold, model, seed) is always included, since After methods start
  * from it and every sparse result is compared with it.
  */
 public final class SweepPlanner {
@@ -27,26 +29,48 @@ public final class SweepPlanner {
     Map<String, RunSpec> specs = new LinkedHashMap<>();
     for (String datasetName : s.sweep().datasets()) {
       DatasetSettings dataset = s.dataset(datasetName);
-      for (String modelName : s.sweep().models()) {
-        for (int seed : s.sweep().seeds()) {
-          RunSpec dense = new RunSpec(dataset.task(), datasetName, "", s.model(modelName), RunSpec.DENSE,
-              Map.of(), 0.0, seed, s.sweep().selection(), s.sweep().scope(), dataset.evalSplit(), dataset.training());
-          specs.putIfAbsent(dense.runKey(), dense);
-          for (String method : s.sweep().methods()) {
-            if (method.equals(RunSpec.DENSE)) {
-              continue;
-            }
-            for (double sparsity : s.sweep().sparsitiesFor(method)) {
-              RunSpec spec = new RunSpec(dataset.task(), datasetName, "", s.model(modelName), method,
-                  s.methods().getOrDefault(method, Map.of()), sparsity, seed, s.sweep().selection(),
-                  s.sweep().scope(), dataset.evalSplit(), dataset.training());
-              specs.putIfAbsent(spec.runKey(), spec);
-            }
+      for (String fold : dataset.folds()) {
+        for (String modelName : modelsFor(s, dataset)) {
+          for (int seed : s.sweep().seeds()) {
+            addCell(s, dataset, fold, s.model(modelName), seed, specs);
           }
         }
       }
     }
     return new ArrayList<>(specs.values());
+  }
+
+  /** The sweep's models whose family reads the dataset's task (a sweep may mix tasks). */
+  static List<String> modelsFor(Settings s, DatasetSettings dataset) {
+    return s.sweep().models().stream()
+        .filter(m -> ModelFamilies.get(s.model(m).family()).task().equals(dataset.task())).toList();
+  }
+
+  /** The dense run and every sparse method × sparsity of one (dataset, fold, model, seed). */
+  private static void addCell(Settings s, DatasetSettings dataset, String fold, ModelSettings model, int seed,
+      Map<String, RunSpec> specs) {
+    RunSpec dense = new RunSpec(dataset.task(), dataset.name(), fold, model, RunSpec.DENSE, Map.of(), 0.0, seed,
+        s.sweep().selection(), s.sweep().scope(), dataset.evalSplit(), dataset.training());
+    specs.putIfAbsent(dense.runKey(), dense);
+    for (String method : s.sweep().methodsFor(dataset.name(), model.name())) {
+      if (method.equals(RunSpec.DENSE)) {
+        continue;
+      }
+      for (double sparsity : s.sweep().sparsitiesFor(method)) {
+        RunSpec spec = new RunSpec(dataset.task(), dataset.name(), fold, model, method,
+            s.methods().getOrDefault(method, Map.of()), sparsity, seed, s.sweep().selection(), s.sweep().scope(),
+            dataset.evalSplit(), dataset.training());
+        specs.putIfAbsent(spec.runKey(), spec);
+      }
+    }
+  }
+
+  private static void requireMethods(String key, List<String> methods) {
+    for (String method : methods) {
+      if (!SparsityMethods.isKnown(method)) {
+        throw new ConfigError(key + " names unknown method '" + method + "'; known: " + SparsityMethods.names());
+      }
+    }
   }
 
   /** True when the run starts from its dense parent's fine-tuned weights. */
@@ -87,6 +111,12 @@ public final class SweepPlanner {
   }
 
   private static void validate(Settings s) {
+    for (Map.Entry<String, List<String>> e : s.sweep().datasetMethods().entrySet()) {
+      requireMethods("smc.sweep.dataset-methods." + e.getKey(), e.getValue());
+    }
+    for (Map.Entry<String, List<String>> e : s.sweep().modelMethods().entrySet()) {
+      requireMethods("smc.sweep.model-methods." + e.getKey(), e.getValue());
+    }
     for (String method : s.sweep().methodSparsities().keySet()) {
       if (!SparsityMethods.isKnown(method) || method.equals(RunSpec.DENSE)) {
         throw new ConfigError("smc.sweep.method-sparsities names '" + method + "', which is not a sparse method; known: "
@@ -113,15 +143,34 @@ public final class SweepPlanner {
         }
       }
     }
+    for (String model : s.sweep().models()) {
+      String family = s.model(model).family();
+      if (!ModelFamilies.isKnown(family)) {
+        throw new ConfigError("smc.models." + model + ".family = '" + family + "' is not a known model family");
+      }
+      String task = ModelFamilies.get(family).task();
+      if (s.sweep().datasets().stream().noneMatch(d -> s.dataset(d).task().equals(task))) {
+        throw new ConfigError("smc.sweep.models has " + model + " (a " + task + " model) but smc.sweep.datasets "
+            + s.sweep().datasets() + " has no " + task + " dataset");
+      }
+    }
     for (String datasetName : s.sweep().datasets()) {
       String task = s.dataset(datasetName).task();
       if (!Tasks.isKnown(task)) {
         throw new ConfigError("smc.datasets." + datasetName + ".task = '" + task + "' is not a known task");
       }
+      if (modelsFor(s, s.dataset(datasetName)).isEmpty()) {
+        throw new ConfigError("smc.sweep.datasets has " + datasetName + " (a " + task + " dataset) but smc.sweep.models "
+            + s.sweep().models() + " has no model for " + task);
+      }
       String reader = s.dataset(datasetName).reader();
       if (task.equals(org.smcbench.task.mc.MultipleChoiceTask.NAME) && !org.smcbench.data.McReaders.isKnown(reader)) {
         throw new ConfigError("smc.datasets." + datasetName + ".reader = '" + reader
             + "' is not a known multiple-choice reader (csqa, race, winogrande)");
+      }
+      if (task.equals(org.smcbench.task.mwp.MwpTask.NAME) && !reader.equals(org.smcbench.data.mwp.MwpParser.READER)) {
+        throw new ConfigError("smc.datasets." + datasetName + ".reader = '" + reader
+            + "' is not a math-word-problem reader (" + org.smcbench.data.mwp.MwpParser.READER + ")");
       }
     }
   }

@@ -2,10 +2,13 @@ package org.smcbench.task;
 
 import java.util.Map;
 import org.smcbench.task.mc.MultipleChoiceTask;
+import org.smcbench.task.mwp.MwpTask;
 
 /** Tasks by the name a dataset's {@code task} key uses. */
 public final class Tasks {
-  private static final Map<String, Task<?>> TASKS = Map.of(MultipleChoiceTask.NAME, new MultipleChoiceTask());
+  private static final Map<String, Task<?>> TASKS = Map.of(
+      MultipleChoiceTask.NAME, new MultipleChoiceTask(),
+      MwpTask.NAME, new MwpTask());
 
   private Tasks() {}
 

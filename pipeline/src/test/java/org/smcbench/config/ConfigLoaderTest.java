@@ -140,4 +140,34 @@ class ConfigLoaderTest {
     assertTrue(rendered.contains(Secrets.MASK));
     assertEquals("hunter2", s.spark().conf().get("spark.hadoop.fs.s3a.secret.key"));
   }
+
+  @Test
+  void foldPlaceholderAndFoldListMustAgree() {
+    Settings ok = ConfigLoader.load(null, List.of(), Map.of());
+    assertEquals(List.of("0", "1", "2", "3", "4"), ok.dataset("mawps").folds());
+    assertEquals("mawps/data/cv_mawps/fold3/dev.csv", ok.dataset("mawps").files("3").get("dev"));
+    assertEquals(List.of(""), ok.dataset("svamp").folds());
+    ConfigError noPlaceholder = assertThrows(ConfigError.class,
+        () -> ConfigLoader.load(null, List.of("datasets.mawps.files.dev=\"x.csv\""), Map.of()));
+    assertTrue(noPlaceholder.getMessage().contains("smc.datasets.mawps.files.dev = 'x.csv'")
+        && noPlaceholder.getMessage().contains("has no {fold}"), noPlaceholder.getMessage());
+    ConfigError noFolds = assertThrows(ConfigError.class,
+        () -> ConfigLoader.load(null, List.of("datasets.mawps.folds=[]"), Map.of()));
+    assertTrue(noFolds.getMessage().contains("folds is empty"), noFolds.getMessage());
+  }
+
+  @Test
+  void treeDecoderKnobsAndEmbeddingSource() {
+    Settings s = ConfigLoader.load(null, List.of("models.gts.embeddings-from=minilm", "models.gts.hidden-size=64"),
+        Map.of());
+    assertEquals(64, s.model("gts").hiddenSize());
+    assertEquals("minilm", s.model("gts").embeddingSource().name());
+    assertEquals(null, s.model("minilm").embeddingSource());
+    ConfigError e = assertThrows(ConfigError.class,
+        () -> ConfigLoader.load(null, List.of("models.gts.embeddings-from=nobody"), Map.of()));
+    assertTrue(e.getMessage().contains("embeddings-from names unknown model 'nobody'"), e.getMessage());
+    // A tree-decoder key on an encoder entry is allowed (any model entry may use any model key);
+    // a key no model declares is not.
+    assertThrows(ConfigError.class, () -> ConfigLoader.load(null, List.of("models.gts.hiden-size=3"), Map.of()));
+  }
 }

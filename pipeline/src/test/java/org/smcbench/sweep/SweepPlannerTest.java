@@ -45,4 +45,34 @@ class SweepPlannerTest {
     ConfigError e = assertThrows(ConfigError.class, () -> SweepPlanner.expand(s));
     assertTrue(e.getMessage().contains("0.5, which lth cannot reach"), e.getMessage());
   }
+
+  @Test
+  void foldsModelsOfTheTaskAndNarrowedMethodsShapeTheGrid() {
+    // Two tasks in one sweep: each model pairs only with datasets of its own task.
+    Settings s = ConfigLoader.load(null, List.of("sweep.datasets=[csqa, mawps, svamp]",
+        "sweep.models=[minilm, gts, graph2tree]", "sweep.methods=[dense, omp_after, snip]", "sweep.sparsities=[0.5]",
+        "sweep.dataset-methods.svamp=[dense]", "sweep.model-methods.graph2tree=[dense, omp_after]"), Map.of());
+    List<RunSpec> specs = SweepPlanner.expand(s);
+    Map<String, Long> perCell = specs.stream().collect(Collectors.groupingBy(
+        r -> r.dataset() + "/" + r.model().name(), Collectors.counting()));
+    assertEquals(Map.of(
+        "csqa/minilm", 3L,
+        "mawps/gts", 5 * 3L,        // five folds x (dense, OMP, SNIP)
+        "mawps/graph2tree", 5 * 2L, // SNIP narrowed away for Graph2Tree
+        "svamp/gts", 1L,            // dense only on SVAMP
+        "svamp/graph2tree", 1L), perCell);
+    assertEquals(List.of("0", "1", "2", "3", "4"), specs.stream().filter(r -> r.dataset().equals("mawps"))
+        .map(RunSpec::fold).distinct().sorted().toList());
+    assertEquals(List.of(""), specs.stream().filter(r -> !r.dataset().equals("mawps")).map(RunSpec::fold).distinct()
+        .toList());
+    // The fold is part of the key.
+    assertEquals(specs.size(), specs.stream().map(RunSpec::runKey).distinct().count());
+  }
+
+  @Test
+  void aModelWithoutADatasetOfItsTaskIsAnError() {
+    Settings s = ConfigLoader.load(null, List.of("sweep.datasets=[csqa]", "sweep.models=[minilm, gts]"), Map.of());
+    ConfigError e = assertThrows(ConfigError.class, () -> SweepPlanner.expand(s));
+    assertTrue(e.getMessage().contains("gts (a math-word-problem model)"), e.getMessage());
+  }
 }

@@ -48,7 +48,7 @@ class NativeMemoryTest {
     List<Long> rssAfterConfiguration = new ArrayList<>();
     for (int configuration = 0; configuration < 4; configuration++) {
       try (NDManager root = NDManager.newBaseManager()) {
-        TrainableModel built = ModelFamilies.get(model.family()).build(model, root, configuration);
+        TrainableModel built = ModelFamilies.get(model.family()).build(model, null, root, configuration);
         PruningContext context = new PruningContext(built.prunableScope(), 0.5, MaskSelector.Granularity.GLOBAL,
             configuration, STEPS, root, GradientProbe.NONE);
         MaskSet masks = method.initialMasks(context).orElseThrow();

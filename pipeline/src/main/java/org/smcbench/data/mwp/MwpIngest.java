@@ -49,6 +49,7 @@ public final class MwpIngest {
       .add("numbers", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
       .add("equation", DataTypes.createArrayType(DataTypes.StringType, false), false)
       .add("answer", DataTypes.DoubleType, false)
+      .add("quantity_cells", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
       .add("content_hash", DataTypes.StringType, false)
       .add("source_file", DataTypes.StringType, false)
       .add("line", DataTypes.LongType, false);
@@ -112,7 +113,7 @@ public final class MwpIngest {
   public static MwpRecord record(Row row) {
     return new MwpRecord(row.getList(row.fieldIndex("question_tokens")), row.getList(row.fieldIndex("numbers")),
         row.getList(row.fieldIndex("equation")), row.getDouble(row.fieldIndex("answer")),
-        row.getString(row.fieldIndex("content_hash")));
+        row.getString(row.fieldIndex("content_hash")), row.getList(row.fieldIndex("quantity_cells")));
   }
 
   /** The header is read on the driver so a missing column fails before any task runs. */
@@ -129,7 +130,8 @@ public final class MwpIngest {
   private static Row exampleRow(MwpRecord r, String dataset, String fold, String split, String problemId,
       String file, long lineNo) {
     return ROWS.example(dataset, fold, split, problemId, r.questionTokens().toArray(new String[0]),
-        r.numbers().toArray(new Double[0]), r.equation().toArray(new String[0]), r.answer(), r.contentHash(),
+        r.numbers().toArray(new Double[0]), r.equation().toArray(new String[0]), r.answer(),
+        r.quantityCells().toArray(new Integer[0]), r.contentHash(),
         file, lineNo);
   }
 

@@ -25,7 +25,13 @@ import org.smcbench.data.ParseOutcome;
  */
 public final class MwpParser implements LineParser<MwpRecord> {
   private static final long serialVersionUID = 1L;
+  /** The {@code reader} name of a dataset in this format. */
+  public static final String READER = "mwp-csv";
   static final List<String> REQUIRED = List.of("Question", "Numbers", "Equation", "Answer");
+  /** Optional: the quantity cells as a list of token positions, e.g. {@code [8, 9, 10]}. */
+  static final String CELLS = "group_nums";
+  private static final java.util.regex.Pattern CELL_LIST =
+      java.util.regex.Pattern.compile("\\[\\s*(\\d+(\\s*,\\s*\\d+)*)?\\s*,?\\s*]");
 
   private final String sourceFile;
   private final int fieldCount;
@@ -33,6 +39,8 @@ public final class MwpParser implements LineParser<MwpRecord> {
   private final int numbers;
   private final int equation;
   private final int answer;
+  /** Column of Graph2Tree's quantity cells, -1 when the file has none. */
+  private final int cells;
   // univocity parsers are not serializable: one per parser instance on each executor.
   private transient CsvParser csv;
 
@@ -51,6 +59,7 @@ public final class MwpParser implements LineParser<MwpRecord> {
     numbers = at[1];
     equation = at[2];
     answer = at[3];
+    cells = header.indexOf(CELLS);
   }
 
   /** A parser for the data rows of {@code sourceFile}, whose first line is {@code headerLine}. */
@@ -147,8 +156,20 @@ public final class MwpParser implements LineParser<MwpRecord> {
       return ParseOutcome.malformed("field 'Answer' '" + answerField + "' is not a number");
     }
     double answerValue = Double.parseDouble(answerField);
+    List<Integer> cellPositions = new ArrayList<>();
+    if (cells >= 0) {
+      String cellField = f[cells].trim();
+      if (!CELL_LIST.matcher(cellField).matches()) {
+        return ParseOutcome.malformed("field '" + CELLS + "' '" + cellField + "' is not a list of token positions");
+      }
+      for (String p : cellField.substring(1, cellField.length() - 1).split(",")) {
+        if (!p.isBlank()) {
+          cellPositions.add(Integer.parseInt(p.trim()));
+        }
+      }
+    }
     MwpRecord record = new MwpRecord(questionTokens, values, equationTokens, answerValue,
-        contentHash(questionTokens, values, equationTokens, answerValue));
+        contentHash(questionTokens, values, equationTokens, answerValue), cellPositions);
     double[] numberArray = record.numberArray();
     PrefixExpression.Evaluation value = gold.evaluate(numberArray);
     if (!value.isValid()) {

@@ -16,6 +16,7 @@ import org.smcbench.model.PrunableTensor;
 
 /** word + position + token-type embeddings, then LayerNorm and dropout. Input (ids, types) [B, T]. */
 final class BertEmbeddings extends NamedBlock {
+  static final String WORD_EMBEDDINGS = "embeddings.word_embeddings.weight";
   private final BertConfig config;
   private final Parameter words;
   private final Parameter positions;
@@ -26,7 +27,7 @@ final class BertEmbeddings extends NamedBlock {
   BertEmbeddings(BertConfig config, long seed) {
     super(seed);
     this.config = config;
-    words = matrix("embeddings.word_embeddings.weight", config.vocabSize(), config.hidden());
+    words = matrix(WORD_EMBEDDINGS, config.vocabSize(), config.hidden());
     positions = matrix("embeddings.position_embeddings.weight", config.maxPositions(), config.hidden());
     tokenTypes = matrix("embeddings.token_type_embeddings.weight", config.typeVocabSize(), config.hidden());
     normWeight = layerNormWeight("embeddings.LayerNorm.weight", config.hidden());

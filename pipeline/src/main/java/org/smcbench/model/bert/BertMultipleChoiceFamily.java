@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.smcbench.config.CodeVersion;
 import org.smcbench.config.ModelSettings;
+import org.smcbench.task.TaskData;
 import org.smcbench.model.CheckpointFiles;
 import org.smcbench.model.FloatTensor;
 import org.smcbench.model.ModelFamily;
@@ -36,7 +37,12 @@ public final class BertMultipleChoiceFamily implements ModelFamily {
   }
 
   @Override
-  public TrainableModel build(ModelSettings settings, NDManager manager, long seed) {
+  public String task() {
+    return org.smcbench.task.mc.MultipleChoiceTask.NAME;
+  }
+
+  @Override
+  public TrainableModel build(ModelSettings settings, TaskData train, NDManager manager, long seed) {
     HfBertCheckpoint hf = isHf(settings) ? hfCheckpoint(settings.checkpointPath()) : null;
     BertConfig config = (hf != null ? hf.config() : onnxEncoder(settings).config()).withDropout(settings.dropout());
     if (settings.layers() > 0) {
@@ -55,6 +61,18 @@ public final class BertMultipleChoiceFamily implements ModelFamily {
     PretrainedWeights.loadInto(model.encoder().namedParameters(), hf != null ? hf.weights() : weights(settings),
         manager);
     return model;
+  }
+
+  /** The checkpoint's token-embedding table [vocab, hidden] (for tree decoders' input embeddings). */
+  public static FloatTensor tokenEmbeddings(ModelSettings settings) {
+    Map<String, FloatTensor> weights = isHf(settings) ? hfCheckpoint(settings.checkpointPath()).weights()
+        : weights(settings);
+    FloatTensor table = weights.get(BertEmbeddings.WORD_EMBEDDINGS);
+    if (table == null) {
+      throw new IllegalArgumentException("model " + settings.name() + ": the checkpoint has no "
+          + BertEmbeddings.WORD_EMBEDDINGS);
+    }
+    return table;
   }
 
   @Override

@@ -8,7 +8,8 @@ import ai.djl.ndarray.types.Shape;
 /**
  * The model's input layout, all int64: word ids [B, T] (right-padded with 0), lengths [B],
  * quantity positions [B, maxQuantities] (0 past a problem's count), quantity counts [B], target
- * prefix ids [B, L] (−1 padded; only read for the training loss).
+ * prefix ids [B, L] (−1 padded; only read for the training loss). Graph2Tree adds a sixth, float32:
+ * the quantity comparison and quantity cell graphs [B, 2, T, T] ({@code QuantityGraphs}).
  */
 public record GtsInputs(long[] lengths, long[][] quantities, long[] counts, int[][] targets) {
 
@@ -52,10 +53,35 @@ public record GtsInputs(long[] lengths, long[][] quantities, long[] counts, int[
         manager.create(target, new Shape(b, l)));
   }
 
+  /** {@link #create} plus the graphs [B, 2, T, T] (filled by {@code graphs.fill(i, T, out, offset)} per problem). */
+  public static NDList createWithGraphs(NDManager manager, int[][] words, int[][] quantities, int[][] targets,
+      int maxQuantities, GraphFiller graphs) {
+    NDList inputs = create(manager, words, quantities, targets, maxQuantities);
+    int b = words.length;
+    int t = Math.toIntExact(inputs.get(0).getShape().get(1));
+    float[] adjacency = new float[b * 2 * t * t];
+    for (int i = 0; i < b; i++) {
+      graphs.fill(i, t, adjacency, i * 2 * t * t);
+    }
+    inputs.add(manager.create(adjacency, new Shape(b, 2, t, t)));
+    return inputs;
+  }
+
+  /** Writes problem {@code i}'s two graphs, padded to T, at {@code offset}. */
+  @FunctionalInterface
+  public interface GraphFiller {
+    void fill(int i, int t, float[] out, int offset);
+  }
+
+  /** Whether the inputs carry Graph2Tree's graphs. */
+  static boolean hasGraphs(NDList inputs) {
+    return inputs.size() == 6;
+  }
+
   static GtsInputs read(NDList inputs) {
-    if (inputs.size() != 5) {
-      throw new IllegalArgumentException("GTS expects 5 inputs (words, lengths, quantities, counts, targets), got "
-          + inputs.size());
+    if (inputs.size() != 5 && inputs.size() != 6) {
+      throw new IllegalArgumentException("GTS expects 5 inputs (words, lengths, quantities, counts, targets) and"
+          + " Graph2Tree a sixth (graphs), got " + inputs.size());
     }
     long[] lengths = inputs.get(1).toLongArray();
     long[] counts = inputs.get(3).toLongArray();

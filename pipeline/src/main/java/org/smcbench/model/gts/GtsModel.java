@@ -32,6 +32,8 @@ public final class GtsModel extends AbstractBlock implements PrunableModel, Trai
   private final GtsConfig config;
   private final WordEmbedding embedding;
   private final BiGruEncoder encoder;
+  /** Graph2Tree's graph module over the encoder states; null for GTS. */
+  private final GraphEncoder graph;
   private final GoalPredictor predictor;
   private final GoalGenerator generator;
   private final SubtreeMerger merger;
@@ -39,10 +41,19 @@ public final class GtsModel extends AbstractBlock implements PrunableModel, Trai
 
   /** @param seed every weight is drawn from it and the parameter's name (same seed, same weights) */
   public GtsModel(GtsConfig config, long seed) {
+    this(config, seed, false);
+  }
+
+  /**
+   * @param graphEncoder true for Graph2Tree: the quantity graphs refine the encoder states (the
+   *                     inputs then carry them, {@link GtsInputs#createWithGraphs})
+   */
+  public GtsModel(GtsConfig config, long seed, boolean graphEncoder) {
     super(VERSION);
     this.config = config;
     embedding = addChildBlock("embedding", new WordEmbedding(config, seed));
     encoder = addChildBlock("encoder", new BiGruEncoder(config, seed));
+    graph = graphEncoder ? addChildBlock("graph", new GraphEncoder(config, seed)) : null;
     predictor = addChildBlock("predict", new GoalPredictor(config, seed));
     generator = addChildBlock("generate", new GoalGenerator(config, seed));
     merger = addChildBlock("merge", new SubtreeMerger(config, seed));
@@ -66,6 +77,9 @@ public final class GtsModel extends AbstractBlock implements PrunableModel, Trai
   public List<PrunableTensor> prunableScope() {
     List<PrunableTensor> scope = new ArrayList<>(embedding.prunableScope());
     scope.addAll(encoder.prunableScope());
+    if (graph != null) {
+      scope.addAll(graph.prunableScope());
+    }
     scope.addAll(predictor.prunableScope());
     scope.addAll(generator.prunableScope());
     scope.addAll(merger.prunableScope());
@@ -100,7 +114,7 @@ public final class GtsModel extends AbstractBlock implements PrunableModel, Trai
   /** Teacher-forced loss; {@code training} switches dropout. */
   public NDArray loss(ParameterStore ps, NDList inputs, boolean training) {
     GtsInputs in = GtsInputs.read(inputs);
-    ProblemMemory memory = memory(ps, inputs.get(0), in, training);
+    ProblemMemory memory = memory(ps, inputs, in, training);
     return decoder.loss(ps, memory, in.targets(), training);
   }
 
@@ -108,7 +122,7 @@ public final class GtsModel extends AbstractBlock implements PrunableModel, Trai
   public NDList decode(ParameterStore ps, NDList inputs, int beamSize, int maxLength) {
     try (NoGrad ignored = NoGrad.enter()) {
       GtsInputs in = GtsInputs.read(inputs);
-      ProblemMemory memory = memory(ps, inputs.get(0), in, false);
+      ProblemMemory memory = memory(ps, inputs, in, false);
       BeamSearch search = new BeamSearch(decoder);
       Prediction[] predictions = new Prediction[memory.problems()];
       for (int b = 0; b < predictions.length; b++) {
@@ -122,24 +136,39 @@ public final class GtsModel extends AbstractBlock implements PrunableModel, Trai
   public NDList decodeGreedy(ParameterStore ps, NDList inputs, int maxLength) {
     try (NoGrad ignored = NoGrad.enter()) {
       GtsInputs in = GtsInputs.read(inputs);
-      ProblemMemory memory = memory(ps, inputs.get(0), in, false);
+      ProblemMemory memory = memory(ps, inputs, in, false);
       Prediction[] predictions = new GreedyDecoder(decoder).decode(ps, memory, maxLength);
       return GtsInputs.predictions(inputs.get(0).getManager(), predictions, maxLength);
     }
   }
 
-  private ProblemMemory memory(ParameterStore ps, NDArray words, GtsInputs in, boolean training) {
+  private ProblemMemory memory(ParameterStore ps, NDList inputs, GtsInputs in, boolean training) {
+    NDArray words = inputs.get(0);
     if (in.quantities().length > 0 && in.quantities()[0].length != config.maxQuantities()) {
       throw new IllegalArgumentException("quantity positions have " + in.quantities()[0].length
           + " slots; the model has " + config.maxQuantities());
     }
     NDArray embedded = GtsBlock.dropout(embedding.embed(ps, words, training), config.dropout(), training);
     BiGruEncoder.Encoded encoded = encoder.encode(ps, embedded, in.lengths(), training);
+    if (graph != null) {
+      if (!GtsInputs.hasGraphs(inputs)) {
+        throw new IllegalArgumentException("Graph2Tree needs the quantity graphs as a sixth input");
+      }
+      // The root goal stays the GRU's problem vector, as in Graph2Tree; the states are refined.
+      encoded = new BiGruEncoder.Encoded(graph.refine(ps, encoded.states(), inputs.get(5), training),
+          encoded.problem());
+    }
     return predictor.memory(ps, encoded, in.lengths(), in.quantities(), in.counts(), training);
   }
 
   private List<GtsBlock> blocks() {
-    return List.of(embedding, encoder, predictor, generator, merger);
+    return graph == null ? List.of(embedding, encoder, predictor, generator, merger)
+        : List.of(embedding, encoder, graph, predictor, generator, merger);
+  }
+
+  /** Whether this is Graph2Tree (inputs must carry the quantity graphs). */
+  public boolean usesGraphs() {
+    return graph != null;
   }
 
   @Override

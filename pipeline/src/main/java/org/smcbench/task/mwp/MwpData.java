@@ -12,6 +12,7 @@ import org.smcbench.task.TaskData;
  * @param targets    gold prefix equation as output ids; -1 for a token the vocabulary cannot produce
  *                   (only in evaluation splits)
  * @param answers    gold answer per problem
+ * @param cells      quantity-cell token positions per problem, each inside its text (Graph2Tree)
  */
 public record MwpData(
     List<String> ids,
@@ -20,6 +21,7 @@ public record MwpData(
     double[][] numbers,
     int[][] targets,
     double[] answers,
+    int[][] cells,
     WordVocab words,
     OutputVocab output,
     long sourceVersion) implements TaskData {
@@ -28,7 +30,7 @@ public record MwpData(
     ids = List.copyOf(ids);
     int n = ids.size();
     if (inputs.length != n || quantities.length != n || numbers.length != n || targets.length != n
-        || answers.length != n) {
+        || answers.length != n || cells.length != n) {
       throw new IllegalArgumentException("per-problem arrays differ in length");
     }
   }

@@ -64,6 +64,7 @@ public final class MwpDataBuilder {
     List<double[]> numbers = new ArrayList<>();
     List<int[]> targets = new ArrayList<>();
     List<Double> answers = new ArrayList<>();
+    List<int[]> cells = new ArrayList<>();
     for (MwpProblem p : problems) {
       int[] target = new int[p.prefix().size()];
       boolean expressible = true;
@@ -83,10 +84,14 @@ public final class MwpDataBuilder {
       numbers.add(p.numbers().clone());
       targets.add(target);
       answers.add(answer);
+      // The files' cell windows run one token past a question's end (its last word is a key
+      // word); such positions name no token and are left out.
+      cells.add(java.util.Arrays.stream(p.cells()).filter(c -> c >= 0 && c < p.tokens().size()).toArray());
     }
     return new MwpData(ids, inputs.toArray(int[][]::new), quantities.toArray(int[][]::new),
         numbers.toArray(double[][]::new), targets.toArray(int[][]::new),
-        answers.stream().mapToDouble(Double::doubleValue).toArray(), vocab.words(), out, sourceVersion);
+        answers.stream().mapToDouble(Double::doubleValue).toArray(), cells.toArray(int[][]::new), vocab.words(), out,
+        sourceVersion);
   }
 
   /** Input position of the first {@code number<k>} placeholder, for k < count. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.smcbench.config.ModelSettings;
 import org.smcbench.model.TrainableModel;
+import org.smcbench.model.gts.GtsFamily;
 import org.smcbench.model.gts.GtsInputs;
 import org.smcbench.task.Batch;
 import org.smcbench.task.Task;
@@ -49,7 +50,11 @@ public final class MwpTask implements Task<MwpData> {
       quantities[i] = data.quantities()[indices[i]];
       targets[i] = data.targets()[indices[i]];
     }
-    NDList inputs = GtsInputs.create(manager, words, quantities, targets, data.output().maxQuantities());
+    NDList inputs = model != null && GtsFamily.usesGraphs(model.family())
+        ? GtsInputs.createWithGraphs(manager, words, quantities, targets, data.output().maxQuantities(),
+            (i, t, out, offset) -> QuantityGraphs.fill(words[i], quantities[i], data.numbers()[indices[i]],
+                data.cells()[indices[i]], t, out, offset))
+        : GtsInputs.create(manager, words, quantities, targets, data.output().maxQuantities());
     return new Batch(inputs, inputs.get(4));
   }
 

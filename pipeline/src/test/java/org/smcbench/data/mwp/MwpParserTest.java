@@ -45,6 +45,16 @@ class MwpParserTest {
     assertEquals(List.of("-", "number0", "number1"), r.equation());
     assertEquals(6.0, r.answer());
     assertEquals(16, r.contentHash().length());
+    assertEquals(List.of(8, 9, 10, 17, 18, 19, 26, 27, 28), r.quantityCells());
+  }
+
+  @Test
+  void quantityCellsAreOptionalAndMustBeAListOfPositions() {
+    MwpParser noCells = MwpParser.forHeader("x.csv", "Question,Numbers,Equation,Answer");
+    assertEquals(List.of(), ok(noCells, "a number0 b,3,number0,3").quantityCells());
+    assertEquals(List.of(), ok(PARSER, row("a number0 b", "3", "number0", "3").replace("[1, 2]", "[]")).quantityCells());
+    assertEquals("field 'group_nums' '[1, two]' is not a list of token positions",
+        reason(row("a number0 b", "3", "number0", "3").replace("[1, 2]", "[1, two]")));
   }
 
   @Test

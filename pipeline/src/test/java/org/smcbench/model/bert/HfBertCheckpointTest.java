@@ -106,7 +106,7 @@ class HfBertCheckpointTest {
     assertEquals(0, hf.config().positionOffset());
     assertEquals(1e-5, hf.config().layerNormEps());
     try (NDManager m = NDManager.newBaseManager()) {
-      TrainableModel model = ModelFamilies.get("bert-multiple-choice").build(settings(folder), m, 1);
+      TrainableModel model = ModelFamilies.get("bert-multiple-choice").build(settings(folder), null, m, 1);
       LinkedHashMap<String, Parameter> params = model.namedParameters();
       int encoderTensors = 0;
       for (Map.Entry<String, float[]> e : written.entrySet()) {
@@ -130,7 +130,7 @@ class HfBertCheckpointTest {
     assertEquals(2, hf.config().positionOffset());
     assertEquals(POSITIONS - 2, hf.config().maxSequenceLength());
     try (NDManager m = NDManager.newBaseManager()) {
-      TrainableModel model = ModelFamilies.get("bert-multiple-choice").build(settings(folder), m, 1);
+      TrainableModel model = ModelFamilies.get("bert-multiple-choice").build(settings(folder), null, m, 1);
       assertArrayEquals(written.get("roberta.encoder.layer.1.output.dense.weight"),
           model.namedParameters().get("encoder.layer.1.output.dense.weight").getArray().toFloatArray());
       // Segment ids of 1 (the second segment) run: RoBERTa's single token type is used for both.
@@ -149,7 +149,7 @@ class HfBertCheckpointTest {
         "encoder.layer.1.output.dense.weight");
     try (NDManager m = NDManager.newBaseManager()) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> ModelFamilies.get("bert-multiple-choice").build(settings(folder), m, 1));
+          () -> ModelFamilies.get("bert-multiple-choice").build(settings(folder), null, m, 1));
       assertTrue(e.getMessage().contains("missing 1 [encoder.layer.1.output.dense.weight]"), e.getMessage());
       assertTrue(e.getMessage().contains("unexpected 1 [encoder.layer.0.attention.self.rotary.weight]"), e.getMessage());
     }

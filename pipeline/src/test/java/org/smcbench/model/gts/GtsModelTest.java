@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.smcbench.config.ModelSettings;
+import org.smcbench.model.ModuleKind;
 import org.smcbench.model.PrunableTensor;
 import org.smcbench.task.Batch;
 import org.smcbench.task.mwp.MwpData;
@@ -23,6 +27,7 @@ import org.smcbench.train.NoGrad;
 
 /** Parameter names, shapes, the prunable scope, gradients, and batching invariance of the loss. */
 class GtsModelTest {
+  private static final ModelSettings G2T = new ModelSettings("g2t", "graph2tree", "", "", 0, 0, 0.0, "");
   private static final MwpData DATA = MwpFixture.data();
   private static final GtsConfig CONFIG = GtsConfig.forData(DATA, 24, 32, 0.0);
 
@@ -86,10 +91,13 @@ class GtsModelTest {
     assertEquals(1 + 8 + 12 + 5 + 2, scope.size());
   }
 
-  @Test
-  void oneBackwardReachesEveryPrunableTensor() {
+  /** GTS, and Graph2Tree (its batches carry the quantity graphs; its graph module must get gradients too). */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void oneBackwardReachesEveryPrunableTensor(boolean graph) {
+    ModelSettings settings = graph ? G2T : null;
     try (NDManager manager = NDManager.newBaseManager()) {
-      GtsModel model = new GtsModel(CONFIG.withDropout(0.5), 3);
+      GtsModel model = new GtsModel(CONFIG.withDropout(0.5), 3, graph);
       model.initializeParameters(manager);
       ParameterStore store = new ParameterStore(manager, false);
       int[] all = new int[DATA.size()];
@@ -97,7 +105,7 @@ class GtsModelTest {
         all[i] = i;
       }
       try (NDManager step = manager.newSubManager()) {
-        Batch batch = new MwpTask().batch(DATA, all, null, step);
+        Batch batch = new MwpTask().batch(DATA, all, settings, step);
         float loss;
         try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
           NDArray l = new MwpTask().loss(model.forward(store, batch.inputs(), true), batch.labels());
@@ -107,6 +115,7 @@ class GtsModelTest {
         }
         // mean −log p of GTS's untrained scores: well above 0, within a few nats of log(V)
         assertTrue(loss > 0.5 && loss < 3 * Math.log(CONFIG.outputSize()) + 5, "initial loss " + loss);
+        assertEquals(graph, model.prunableScope().stream().anyMatch(t -> t.kind() == ModuleKind.GRAPH));
         for (PrunableTensor t : model.prunableScope()) {
           NDArray g = t.array().getGradient();
           float norm = g.abs().sum().getFloat();
@@ -121,10 +130,12 @@ class GtsModelTest {
    * Padding must not change anything: each problem's loss in a padded batch of mixed lengths equals
    * its loss alone (exercises the within-length reversal of the backward GRU and the masks).
    */
-  @Test
-  void batchedLossEqualsPerProblemLosses() {
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void batchedLossEqualsPerProblemLosses(boolean graph) {
+    ModelSettings settings = graph ? G2T : null;
     try (NDManager manager = NDManager.newBaseManager(); NoGrad ignored = NoGrad.enter()) {
-      GtsModel model = new GtsModel(CONFIG, 5);
+      GtsModel model = new GtsModel(CONFIG, 5, graph);
       model.initializeParameters(manager);
       ParameterStore store = new ParameterStore(manager, false);
       MwpTask task = new MwpTask();
@@ -132,12 +143,12 @@ class GtsModelTest {
       double weighted = 0;
       int tokens = 0;
       for (int i : mixed) {
-        Batch alone = task.batch(DATA, new int[] {i}, null, manager);
+        Batch alone = task.batch(DATA, new int[] {i}, settings, manager);
         int n = DATA.targets()[i].length;
         weighted += model.loss(store, alone.inputs(), false).getFloat() * n;
         tokens += n;
       }
-      Batch batch = task.batch(DATA, mixed, null, manager);
+      Batch batch = task.batch(DATA, mixed, settings, manager);
       assertEquals(weighted / tokens, model.loss(store, batch.inputs(), false).getFloat(), 1e-5);
     }
   }

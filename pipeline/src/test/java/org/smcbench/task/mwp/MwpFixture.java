@@ -44,10 +44,25 @@ public final class MwpFixture {
       for (int n = 0; n < NOUNS.size(); n++) {
         List<String> tokens = Arrays.asList(template.text().replace("NOUN", NOUNS.get(n)).split(" "));
         out.add(new MwpProblem("t" + t + "n" + n, tokens, template.numbers()[n],
-            Arrays.asList(template.prefix().split(" "))));
+            Arrays.asList(template.prefix().split(" ")), Double.NaN, cells(tokens)));
       }
     }
     return out;
+  }
+
+  /** Quantity cells as the SVAMP files give them: each quantity with its neighbours. */
+  static int[] cells(List<String> tokens) {
+    java.util.TreeSet<Integer> cells = new java.util.TreeSet<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i).startsWith("number")) {
+        for (int j = i - 1; j <= i + 1; j++) {
+          if (j >= 0 && j < tokens.size()) {
+            cells.add(j);
+          }
+        }
+      }
+    }
+    return cells.stream().mapToInt(Integer::intValue).toArray();
   }
 
   public static MwpDataBuilder.Vocabularies vocabularies() {

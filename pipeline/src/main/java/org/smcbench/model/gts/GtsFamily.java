@@ -1,0 +1,102 @@
+package org.smcbench.model.gts;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.FloatBuffer;
+import org.smcbench.config.ModelSettings;
+import org.smcbench.model.FloatTensor;
+import org.smcbench.model.ModelFamily;
+import org.smcbench.model.TrainableModel;
+import org.smcbench.task.TaskData;
+import org.smcbench.task.mwp.MwpData;
+import org.smcbench.task.mwp.MwpTask;
+
+/**
+ * GTS, or Graph2Tree (GTS with the graph module over its encoder), built for a run's train split: its word and output vocabularies size the model, the knobs
+ * come from the model entry (embedding and hidden width, beam, dropout), and with
+ * {@code embeddings-from} the input embeddings start from a pretrained encoder's token table
+ * ({@link PretrainedWordEmbeddings}); everything else starts from the seed, as in GTS.
+ */
+public final class GtsFamily implements ModelFamily {
+  public static final String NAME = "gts";
+  public static final String GRAPH2TREE = "graph2tree";
+  static final int DEFAULT_EMBEDDING = 128;
+  static final int DEFAULT_BEAM = 5;
+
+  private final String name;
+  private final boolean graphEncoder;
+  private final int defaultHidden;
+
+  private GtsFamily(String name, boolean graphEncoder, int defaultHidden) {
+    this.name = name;
+    this.graphEncoder = graphEncoder;
+    this.defaultHidden = defaultHidden;
+  }
+
+  /** GTS; hidden 512 by default (paper Table 4). */
+  public static GtsFamily gts() {
+    return new GtsFamily(NAME, false, 512);
+  }
+
+  /** Graph2Tree; hidden 384 by default (paper Table 4). */
+  public static GtsFamily graph2tree() {
+    return new GtsFamily(GRAPH2TREE, true, 384);
+  }
+
+  /** Whether a model of {@code family} reads the quantity graphs (its batches must carry them). */
+  public static boolean usesGraphs(String family) {
+    return GRAPH2TREE.equals(family);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String task() {
+    return MwpTask.NAME;
+  }
+
+  @Override
+  public TrainableModel build(ModelSettings settings, TaskData train, NDManager manager, long seed) {
+    MwpData data = requireMwp(settings, train);
+    FloatTensor pretrained = settings.embeddingSource() == null ? null
+        : PretrainedWordEmbeddings.table(data.words(), settings.embeddingSource());
+    GtsModel model = new GtsModel(config(settings, data, pretrained, defaultHidden), seed, graphEncoder);
+    model.initializeParameters(manager);
+    if (pretrained != null) {
+      model.namedParameters().get(WordEmbedding.NAME).getArray().set(FloatBuffer.wrap(pretrained.data()));
+    }
+    return model;
+  }
+
+  /** The model's shape: vocabularies from {@code train}, widths from the entry or the defaults. */
+  static GtsConfig config(ModelSettings settings, MwpData train, FloatTensor pretrained, int defaultHidden) {
+    int embedding = settings.embeddingSize() > 0 ? settings.embeddingSize()
+        : pretrained != null ? (int) pretrained.shape()[1] : DEFAULT_EMBEDDING;
+    if (pretrained != null && embedding != pretrained.shape()[1]) {
+      throw new IllegalArgumentException("model " + settings.name() + ": embedding-size " + embedding + " differs from"
+          + " the width " + pretrained.shape()[1] + " of embeddings-from " + settings.embeddingSource().name()
+          + "; set embedding-size = 0 to take it");
+    }
+    int hidden = settings.hiddenSize() > 0 ? settings.hiddenSize() : defaultHidden;
+    int beam = settings.beamSize() > 0 ? settings.beamSize() : DEFAULT_BEAM;
+    return GtsConfig.forData(train, embedding, hidden, settings.dropout())
+        .withBeam(beam, GtsConfig.defaultMaxDecodeLength(train));
+  }
+
+  static MwpData requireMwp(ModelSettings settings, TaskData train) {
+    if (!(train instanceof MwpData data)) {
+      throw new IllegalArgumentException("model " + settings.name() + " (family " + settings.family()
+          + ") trains on math word"
+          + " problems, not " + (train == null ? "no data" : train.getClass().getSimpleName()));
+    }
+    return data;
+  }
+
+  @Override
+  public byte[] tokenizerJson(ModelSettings settings) {
+    throw new UnsupportedOperationException("model " + settings.name() + " (family " + name
+        + ") reads words through the vocabulary of its train split, not a tokenizer");
+  }
+}
