@@ -19,6 +19,7 @@ final class KeyChecker {
       "smc.sweep.method-sparsities", "",
       "smc.sweep.dataset-methods", "",
       "smc.sweep.model-methods", "",
+      "smc.training.learning-rates", "",
       "smc.models", "smc.models.*",
       "smc.datasets", "smc.datasets.csqa");
 
@@ -36,6 +37,12 @@ final class KeyChecker {
       throw new ConfigError(String.join("\n", problems)
           + "\nEvery key is declared, with its default, in pipeline/src/main/resources/reference.conf.");
     }
+  }
+
+  /** A per-dataset or per-model {@code training.<key>} override: any key of smc.training. */
+  private static boolean isTrainingKey(Config reference, String inner) {
+    String key = inner.substring("training.".length());
+    return key.startsWith("learning-rates.") || reference.hasPath("smc.training." + key);
   }
 
   static boolean isKnown(Config reference, String key) {
@@ -63,8 +70,11 @@ final class KeyChecker {
           return true;
         }
         if (inner.startsWith("training.")) {
-          return reference.hasPath("smc.training." + inner.substring("training.".length()));
+          return isTrainingKey(reference, inner);
         }
+      }
+      if (template.equals("smc.models.*") && inner.startsWith("training.")) {
+        return isTrainingKey(reference, inner);
       }
       if (template.equals("smc.models.*")) {
         // A model entry may use any key that some reference model declares (encoders and tree

@@ -13,7 +13,10 @@ import java.io.Serializable;
  * @param hiddenSize      tree decoders: GRU and goal width (0 = the family's default)
  * @param beamSize        tree decoders: beam width at evaluation (0 = the family's default, 5)
  * @param embeddingSource tree decoders: the pretrained encoder whose token embeddings initialise the
- *                        input embeddings (each word: the mean of its sub-word rows); null = random
+ *                        input embeddings; null = random
+ * @param embeddingMode   with {@code embeddingSource}: {@value #TABLE} (its token-embedding rows, each
+ *                        word the mean of its sub-word rows) or {@value #ENCODER} (the whole pretrained
+ *                        encoder over the sub-words, its outputs pooled per word, fine-tuned with the rest)
  */
 public record ModelSettings(
     String name,
@@ -27,11 +30,20 @@ public record ModelSettings(
     int embeddingSize,
     int hiddenSize,
     int beamSize,
-    ModelSettings embeddingSource) implements Serializable {
+    ModelSettings embeddingSource,
+    String embeddingMode) implements Serializable {
+
+  public static final String TABLE = "table";
+  public static final String ENCODER = "encoder";
+
+  /** Whether words are embedded by the whole pretrained encoder of {@code embeddingSource}. */
+  public boolean embedsWithEncoder() {
+    return embeddingSource != null && ENCODER.equals(embeddingMode);
+  }
 
   /** An encoder model (no tree-decoder knobs). */
   public ModelSettings(String name, String family, String checkpointFormat, String checkpointPath, int layers,
       int maxSeqLen, double dropout, String pooling) {
-    this(name, family, checkpointFormat, checkpointPath, layers, maxSeqLen, dropout, pooling, 0, 0, 0, null);
+    this(name, family, checkpointFormat, checkpointPath, layers, maxSeqLen, dropout, pooling, 0, 0, 0, null, TABLE);
   }
 }

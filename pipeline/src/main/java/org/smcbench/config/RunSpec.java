@@ -82,7 +82,7 @@ public record RunSpec(
       ModelSettings source = model.embeddingSource();
       // TreeMap: Map.of's iteration order changes between JVMs, and the key must not.
       modelMap.put("embeddings_from", new TreeMap<>(Map.of("name", source.name(), "family", source.family(),
-          "checkpoint_format", source.checkpointFormat())));
+          "checkpoint_format", source.checkpointFormat(), "layers", source.layers(), "mode", model.embeddingMode())));
     }
     m.put("model", modelMap);
     m.put("method", method);
@@ -105,6 +105,10 @@ public record RunSpec(
     t.put("max_train_examples", training.maxTrainExamples());
     t.put("max_eval_examples", training.maxEvalExamples());
     t.put("eval_batch_size", training.evalBatchSize());
+    // Parameter groups came after schema 1: present only when set, so older keys are unchanged.
+    if (!training.learningRates().isEmpty()) {
+      t.put("learning_rates", new TreeMap<>(training.learningRates()));
+    }
     m.put("training", t);
     return new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create().toJson(m);
   }

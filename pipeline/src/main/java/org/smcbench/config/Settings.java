@@ -22,7 +22,21 @@ public record Settings(
     Map<String, Map<String, Object>> methods,
     SweepSettings sweep,
     double matchingTolerance,
+    Map<String, TrainingSettings> trainingByDatasetAndModel,
     Config resolved) {
+
+  /**
+   * The training settings of {@code model} on {@code dataset}: smc.training, overridden by the
+   * dataset's {@code training} block, overridden by the model's (e.g. Graph2Tree's own learning rate).
+   */
+  public TrainingSettings training(String dataset, String model) {
+    TrainingSettings t = trainingByDatasetAndModel.get(trainingKey(dataset, model));
+    return t != null ? t : dataset(dataset).training();
+  }
+
+  static String trainingKey(String dataset, String model) {
+    return dataset + "\u0000" + model;
+  }
 
   public DatasetSettings dataset(String name) {
     DatasetSettings d = datasets.get(name);

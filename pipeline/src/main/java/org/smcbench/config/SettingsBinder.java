@@ -64,7 +64,9 @@ final class SettingsBinder {
             m.hasPath("embedding-size") ? nonNegative(m, "embedding-size", at) : 0,
             m.hasPath("hidden-size") ? nonNegative(m, "hidden-size", at) : 0,
             m.hasPath("beam-size") ? nonNegative(m, "beam-size", at) : 0,
-            embeddingSource));
+            embeddingSource,
+            m.hasPath("embedding-mode") ? oneOfAt(m, "embedding-mode", at, ModelSettings.TABLE, ModelSettings.ENCODER)
+                : ModelSettings.TABLE));
       }
     }
 
@@ -107,6 +109,26 @@ final class SettingsBinder {
           folds, evalSplit, fraction(d, "chance", at), training));
     }
 
+    // Model entries may override training too; every dataset x model pair gets its merged settings.
+    Map<String, TrainingSettings> trainingByPair = new LinkedHashMap<>();
+    for (String model : models.keySet()) {
+      Config m = smc.getConfig("models." + ConfigUtil.quoteString(model));
+      if (!m.hasPath("training")) {
+        continue;
+      }
+      for (String dataset : datasets.keySet()) {
+        Config d = smc.getConfig("datasets." + ConfigUtil.quoteString(dataset));
+        Config merged = m.getConfig("training")
+            .withFallback(d.hasPath("training") ? d.getConfig("training") : com.typesafe.config.ConfigFactory.empty())
+            .withFallback(trainingDefaults);
+        try {
+          trainingByPair.put(Settings.trainingKey(dataset, model), training(merged));
+        } catch (ConfigError e) {
+          throw new ConfigError(e.getMessage() + " (model " + model + " on dataset " + dataset + ")", e);
+        }
+      }
+    }
+
     Map<String, Map<String, Object>> methods = new LinkedHashMap<>();
     for (String name : smc.getConfig("methods").root().keySet()) {
       methods.put(name, new TreeMap<>(smc.getConfig("methods." + name).root().unwrapped()));
@@ -129,7 +151,7 @@ final class SettingsBinder {
         nonEmpty(smc, "data.root"),
         new Settings.WarehouseSettings(nonEmpty(smc, "warehouse.path"), nonEmpty(smc, "warehouse.database")),
         spark, compute, positive(smc, "ingest.shards", "smc."), models, datasets, methods, sweep,
-        nonNegativeDouble(smc, "aggregate.matching-tolerance"), c);
+        nonNegativeDouble(smc, "aggregate.matching-tolerance"), Map.copyOf(trainingByPair), c);
   }
 
   private static Settings.SweepSettings sweep(Config smc) {
@@ -193,7 +215,24 @@ final class SettingsBinder {
         t.getDouble("learning-rate"), t.getInt("batch-size"), t.getInt("steps"), t.getInt("warmup-steps"),
         t.getDouble("weight-decay"), t.getDouble("adam-beta1"), t.getDouble("adam-beta2"),
         t.getDouble("adam-eps"), t.getInt("max-train-examples"), t.getInt("max-eval-examples"),
-        t.getInt("eval-batch-size"));
+        t.getInt("eval-batch-size"), learningRates(t));
+  }
+
+  /** {@code learning-rates}: parameter-name prefix (quote it when it has dots) -> peak learning rate. */
+  private static Map<String, Double> learningRates(Config t) {
+    Map<String, Double> out = new TreeMap<>();
+    if (!t.hasPath("learning-rates")) {
+      return out;
+    }
+    for (Map.Entry<String, ConfigValue> e : t.getConfig("learning-rates").root().entrySet()) {
+      Object v = e.getValue().unwrapped();
+      if (!(v instanceof Number n)) {
+        throw new ConfigError("smc.training.learning-rates." + e.getKey() + " must be a number, got " + v + " ("
+            + e.getValue().origin().description() + ")");
+      }
+      out.put(e.getKey(), n.doubleValue());
+    }
+    return out;
   }
 
   private static String oneOf(Config c, String key, String... allowed) {

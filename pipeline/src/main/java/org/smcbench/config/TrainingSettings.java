@@ -1,6 +1,7 @@
 package org.smcbench.config;
 
 import java.io.Serializable;
+import java.util.Map;
 
 /** Fine-tuning hyper-parameters of one run (fairseq names in comments where they differ). */
 public record TrainingSettings(
@@ -14,7 +15,31 @@ public record TrainingSettings(
     double adamEps,
     int maxTrainExamples,
     int maxEvalExamples,
-    int evalBatchSize) implements Serializable {
+    int evalBatchSize,
+    Map<String, Double> learningRates) implements Serializable {
+
+  /** Without parameter groups: every parameter at {@code learningRate}. */
+  public TrainingSettings(double learningRate, int batchSize, int steps, int warmupSteps, double weightDecay,
+      double adamBeta1, double adamBeta2, double adamEps, int maxTrainExamples, int maxEvalExamples,
+      int evalBatchSize) {
+    this(learningRate, batchSize, steps, warmupSteps, weightDecay, adamBeta1, adamBeta2, adamEps, maxTrainExamples,
+        maxEvalExamples, evalBatchSize, Map.of());
+  }
+
+  /**
+   * Peak learning rate of the parameter {@code name}: that of the longest {@link #learningRates}
+   * prefix it starts with (e.g. {@code embedding} for a pretrained encoder inside a tree decoder),
+   * else {@link #learningRate}. The schedule scales every group alike.
+   */
+  public double learningRateOf(String name) {
+    String best = null;
+    for (String prefix : learningRates.keySet()) {
+      if (name.startsWith(prefix) && (best == null || prefix.length() > best.length())) {
+        best = prefix;
+      }
+    }
+    return best == null ? learningRate : learningRates.get(best);
+  }
 
   public TrainingSettings {
     require(learningRate > 0, "learning-rate must be > 0");
@@ -27,6 +52,10 @@ public record TrainingSettings(
     require(adamEps > 0, "adam-eps must be > 0");
     require(maxTrainExamples >= 0 && maxEvalExamples >= 0, "max-*-examples must be >= 0");
     require(evalBatchSize > 0, "eval-batch-size must be > 0");
+    learningRates = new java.util.TreeMap<>(learningRates);
+    for (Map.Entry<String, Double> e : learningRates.entrySet()) {
+      require(e.getValue() > 0, "learning-rates." + e.getKey() + " must be > 0");
+    }
   }
 
   private static void require(boolean ok, String message) {

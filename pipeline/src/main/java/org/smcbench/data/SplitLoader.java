@@ -11,8 +11,17 @@ import org.smcbench.task.TaskData;
  * the executor.
  */
 public interface SplitLoader {
-  /** The two splits a run uses; the train split may also size the model (a tree decoder's vocabularies). */
-  record RunData(TaskData train, TaskData eval) {}
+  /**
+   * The two splits a run uses; the train split may also size the model (a tree decoder's
+   * vocabularies). {@code reference} is the metric's reference level on this eval split when the
+   * task computes one from the data (math word problems: the most-frequent-template baseline),
+   * stored as the run's {@code chance}; null means the dataset's configured chance level.
+   */
+  record RunData(TaskData train, TaskData eval, Double reference) {
+    public RunData(TaskData train, TaskData eval) {
+      this(train, eval, null);
+    }
+  }
 
   RunData load(Warehouse warehouse, DatasetSettings dataset, RunSpec spec);
 }

@@ -48,7 +48,9 @@ final class Leaderboard {
                  first(metric_name) AS metric_name, count(DISTINCT fold) AS n_folds,
                  count(DISTINCT seed) AS n_seeds, count(*) AS n_runs,
                  avg(metric_value) AS metric_mean, stddev_samp(metric_value) AS metric_std,
-                 avg(actual_sparsity) AS actual_sparsity, first(chance) AS chance,
+                 avg(actual_sparsity) AS actual_sparsity,
+                 -- folds may differ in their reference level (a per-fold baseline): weigh by examples
+                 CASE WHEN first(proportion) THEN sum(chance * eval_n) / sum(eval_n) ELSE first(chance) END AS chance,
                  max(finished_at) AS last_finished_at, max(code_version) AS code_version,
                  CASE WHEN first(proportion) THEN sum(eval_n) END AS eval_examples,
                  CASE WHEN first(proportion) THEN CAST(round(sum(metric_value * eval_n)) AS BIGINT) END

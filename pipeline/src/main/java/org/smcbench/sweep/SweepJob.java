@@ -179,8 +179,9 @@ public final class SweepJob {
   private RunInputs loadInputs(RunSpec spec) {
     DatasetSettings dataset = settings.dataset(spec.dataset());
     SplitLoader.RunData data = SplitLoaders.forTask(spec.task()).load(warehouse, dataset, spec);
-    return new RunInputs(data.train(), data.eval(), warehouse.root(), settings.compute().device(), settings.compute().threads(),
-        codeVersion, Secrets.render(settings.resolved()), dataset.chance());
+    double chance = data.reference() != null ? data.reference() : dataset.chance();
+    return new RunInputs(data.train(), data.eval(), warehouse.root(), settings.compute().device(),
+        settings.compute().threads(), codeVersion, Secrets.render(settings.resolved()), chance);
   }
 
   private static String dataKey(RunSpec spec) {

@@ -50,7 +50,7 @@ public final class SweepPlanner {
   private static void addCell(Settings s, DatasetSettings dataset, String fold, ModelSettings model, int seed,
       Map<String, RunSpec> specs) {
     RunSpec dense = new RunSpec(dataset.task(), dataset.name(), fold, model, RunSpec.DENSE, Map.of(), 0.0, seed,
-        s.sweep().selection(), s.sweep().scope(), dataset.evalSplit(), dataset.training());
+        s.sweep().selection(), s.sweep().scope(), dataset.evalSplit(), s.training(dataset.name(), model.name()));
     specs.putIfAbsent(dense.runKey(), dense);
     for (String method : s.sweep().methodsFor(dataset.name(), model.name())) {
       if (method.equals(RunSpec.DENSE)) {
@@ -59,7 +59,7 @@ public final class SweepPlanner {
       for (double sparsity : s.sweep().sparsitiesFor(method)) {
         RunSpec spec = new RunSpec(dataset.task(), dataset.name(), fold, model, method,
             s.methods().getOrDefault(method, Map.of()), sparsity, seed, s.sweep().selection(), s.sweep().scope(),
-            dataset.evalSplit(), dataset.training());
+            dataset.evalSplit(), s.training(dataset.name(), model.name()));
         specs.putIfAbsent(spec.runKey(), spec);
       }
     }

@@ -71,6 +71,14 @@ public final class AdamW implements AutoCloseable {
    * zeroed afterwards. Grad mode is off during the update and restored after.
    */
   public void step(Map<String, Parameter> params, float lr) {
+    step(params, lr, null);
+  }
+
+  /**
+   * As above, each parameter at {@code lr × scale.get(name)} (parameter groups with their own peak
+   * learning rate); a name {@code scale} lacks, or a null map, means 1.
+   */
+  public void step(Map<String, Parameter> params, float lr, Map<String, Float> scale) {
     try (NoGrad ignored = NoGrad.enter()) {
       for (Map.Entry<String, Parameter> e : params.entrySet()) {
         PtNDArray w = pytorch(e.getKey(), e.getValue().getArray());
@@ -79,7 +87,8 @@ public final class AdamW implements AutoCloseable {
           continue;
         }
         try (g) {
-          update(e.getKey(), w, g, lr);
+          Float s = scale == null ? null : scale.get(e.getKey());
+          update(e.getKey(), w, g, s == null ? lr : lr * s);
         }
         JniUtils.zeroGrad(w);
       }

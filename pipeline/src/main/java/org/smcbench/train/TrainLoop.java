@@ -38,6 +38,14 @@ public final class TrainLoop {
     LrSchedule schedule = new LinearWarmupDecay(t.learningRate(), t.warmupSteps(), t.steps());
     ParameterStore store = new ParameterStore(manager, false);
     var parameters = model.namedParameters();
+    // Parameter groups: each parameter's peak rate relative to the schedule's (1 for most).
+    java.util.Map<String, Float> scale = new java.util.HashMap<>();
+    for (String name : parameters.keySet()) {
+      double r = t.learningRateOf(name) / t.learningRate();
+      if (r != 1) {
+        scale.put(name, (float) r);
+      }
+    }
     double last = Double.NaN;
     double tailSum = 0;
     int tailCount = 0;
@@ -63,7 +71,7 @@ public final class TrainLoop {
           }
           hook.beforeOptimizerStep(step + 1);
           long t4 = System.nanoTime();
-          optimizer.step(parameters, (float) schedule.lr(step + 1));
+          optimizer.step(parameters, (float) schedule.lr(step + 1), scale.isEmpty() ? null : scale);
           long t5 = System.nanoTime();
           hook.afterOptimizerStep(step + 1);
           long t6 = System.nanoTime();

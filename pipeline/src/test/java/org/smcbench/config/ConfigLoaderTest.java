@@ -170,4 +170,23 @@ class ConfigLoaderTest {
     // a key no model declares is not.
     assertThrows(ConfigError.class, () -> ConfigLoader.load(null, List.of("models.gts.hiden-size=3"), Map.of()));
   }
+
+  @Test
+  void modelTrainingOverridesTheDatasetsAndParameterGroupsBind() {
+    Settings s = ConfigLoader.load(null, List.of("models.graph2tree.training.learning-rate=8e-4",
+        "models.graph2tree.training.learning-rates.embedding=1e-5",
+        "datasets.mawps.training.learning-rates.\"encoder.gru\"=2e-3"), Map.of());
+    TrainingSettings g2t = s.training("mawps", "graph2tree");
+    assertEquals(8e-4, g2t.learningRate());
+    assertEquals(4, g2t.batchSize()); // from the dataset
+    assertEquals(1e-5, g2t.learningRateOf("embedding.embeddings.word_embeddings.weight"));
+    assertEquals(8e-4, g2t.learningRateOf("decoder.predict.ops.weight"));
+    TrainingSettings gts = s.training("mawps", "gts");
+    assertEquals(1e-3, gts.learningRate());
+    assertEquals(2e-3, gts.learningRateOf("encoder.gru.weight_ih_l0"));
+    assertEquals(1e-3, gts.learningRateOf("encoder.embedding.weight"));
+    ConfigError bad = assertThrows(ConfigError.class,
+        () -> ConfigLoader.load(null, List.of("training.learning-rates.embedding=fast"), Map.of()));
+    assertTrue(bad.getMessage().contains("learning-rates.embedding must be a number"), bad.getMessage());
+  }
 }

@@ -41,7 +41,8 @@ class ShippedConfigsTest {
     assertEquals(8, commonsense.size());
     assertEquals(List.of("csqa", "race-m", "race-h", "winogrande"),
         commonsense.stream().map(RunSpec::dataset).distinct().toList());
-    List<RunSpec> cluster = expand("cluster.conf");
+    List<RunSpec> cluster = expand("cluster.conf").stream().filter(r -> r.model().name().equals("roberta-large"))
+        .toList();
     // 4 datasets x 3 seeds x (dense + 2 methods x 7 sparsities).
     assertEquals(4 * 3 * (1 + 2 * 7), cluster.size());
     RunSpec wino = cluster.stream().filter(r -> r.dataset().equals("winogrande")).findFirst().orElseThrow();
@@ -49,5 +50,33 @@ class ShippedConfigsTest {
     assertEquals(2375, wino.training().warmupSteps());
     assertEquals("hf-safetensors", wino.model().checkpointFormat());
     assertEquals(512, wino.model().maxSeqLen());
+  }
+
+  @Test
+  void arithmeticRunsTenTrainingsAndClusterTheFullFoldGrid() {
+    List<RunSpec> arithmetic = expand("arithmetic.conf");
+    // dense GTS and Graph2Tree on 3 datasets + GTS on MAWPS with OMP (After) and SNIP at 2 sparsities.
+    assertEquals(10, arithmetic.size());
+    assertEquals(4, arithmetic.stream().filter(r -> !r.isDense()).filter(r -> r.dataset().equals("mawps")
+        && r.model().name().equals("gts")).count());
+    assertEquals(List.of("0", ""), arithmetic.stream().map(RunSpec::fold).distinct().toList());
+    assertEquals("minilm", arithmetic.get(0).model().embeddingSource().name());
+
+    List<RunSpec> cluster = expand("cluster.conf").stream().filter(r -> r.task().equals("math-word-problem")).toList();
+    // (5 + 5 + 1 folds) x 2 models x 3 seeds x (dense + 2 methods x 7 sparsities)
+    assertEquals(11 * 2 * 3 * 15, cluster.size());
+    RunSpec g2t = cluster.stream().filter(r -> r.model().name().equals("graph2tree") && r.dataset().equals("svamp"))
+        .findFirst().orElseThrow();
+    assertEquals(8e-4, g2t.training().learningRate());
+    assertEquals(1e-5, g2t.training().learningRateOf("embedding.encoder.layer.0.attention.self.query.weight"));
+    assertEquals(8, g2t.training().batchSize());
+    assertEquals(384, g2t.model().hiddenSize());
+    assertEquals(true, g2t.model().embedsWithEncoder());
+    RunSpec gts = cluster.stream().filter(r -> r.model().name().equals("gts") && r.dataset().equals("mawps"))
+        .findFirst().orElseThrow();
+    assertEquals(1e-3, gts.training().learningRate());
+    assertEquals(8e-6, gts.training().learningRateOf("embedding.embeddings.word_embeddings.weight"));
+    assertEquals(4, gts.training().batchSize());
+    assertEquals(1e-5, gts.training().weightDecay());
   }
 }

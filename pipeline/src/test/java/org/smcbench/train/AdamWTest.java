@@ -103,6 +103,40 @@ class AdamWTest {
     }
   }
 
+  /** Parameter groups: a scaled parameter follows the reference formula at its own learning rate. */
+  @Test
+  void scaledParameterTakesItsOwnLearningRate() {
+    float[] w0 = {0.5f, -1.25f, 2f};
+    float[] e0 = {0.1f, 0.2f, -0.3f};
+    float[][] g = {{1f, -2f, 0.5f}, {-0.5f, 1f, 2f}};
+    try (NDManager m = NDManager.newBaseManager();
+        AdamW opt = AdamW.builder().betas(B1, B2).eps(EPS).weightDecay(WD).build()) {
+      Parameter w = LiveTensors.parameter(m, "decoder.weight", w0, 3);
+      Parameter e = LiveTensors.parameter(m, "embedding.weight", e0, 3);
+      Map<String, Parameter> params = new LinkedHashMap<>();
+      params.put("decoder.weight", w);
+      params.put("embedding.weight", e);
+      Reference rw = new Reference(w0, true);
+      Reference re = new Reference(e0, true);
+      org.smcbench.config.TrainingSettings t = new org.smcbench.config.TrainingSettings(1e-2, 1, 2, 0, WD, B1, B2,
+          EPS, 0, 0, 1, Map.of("embedding", 1e-4));
+      Map<String, Float> scale = Map.of("embedding.weight", (float) (t.learningRateOf("embedding.weight") / 1e-2));
+      assertEquals(1e-2, t.learningRateOf("decoder.weight"));
+      for (int step = 0; step < 2; step++) {
+        try (NDManager s = m.newSubManager();
+            GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+          NDArray c = s.create(g[step]);
+          gc.backward(w.getArray().mul(c).sum().add(e.getArray().mul(c).sum()));
+        }
+        opt.step(params, 0.01f, scale);
+        rw.step(g[step], 0.01);
+        re.step(g[step], 1e-4);
+        assertClose(rw.w, w.getArray().toFloatArray(), "decoder after step " + (step + 1));
+        assertClose(re.w, e.getArray().toFloatArray(), "embedding after step " + (step + 1));
+      }
+    }
+  }
+
   private static void assertClose(double[] expected, float[] actual, String what) {
     assertEquals(expected.length, actual.length);
     for (int i = 0; i < expected.length; i++) {

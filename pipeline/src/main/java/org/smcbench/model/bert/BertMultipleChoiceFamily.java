@@ -43,6 +43,30 @@ public final class BertMultipleChoiceFamily implements ModelFamily {
 
   @Override
   public TrainableModel build(ModelSettings settings, TaskData train, NDManager manager, long seed) {
+    MultipleChoiceModel model = new MultipleChoiceModel(encoderConfig(settings), Pooling.fromLabel(settings.pooling()),
+        seed);
+    model.initializeParameters(manager);
+    PretrainedWeights.loadInto(model.encoder().namedParameters(), checkpointWeights(settings), manager);
+    return model;
+  }
+
+  /**
+   * The pretrained encoder of {@code settings} alone, initialised in {@code manager} with its
+   * checkpoint's weights (a tree decoder embeds its words with it).
+   */
+  public static BertEncoder pretrainedEncoder(ModelSettings settings, NDManager manager, long seed) {
+    BertEncoder encoder = new BertEncoder(encoderConfig(settings), seed);
+    encoder.initializeParameters(manager);
+    PretrainedWeights.loadInto(encoder.namedParameters(), checkpointWeights(settings), manager);
+    return encoder;
+  }
+
+  private static Map<String, FloatTensor> checkpointWeights(ModelSettings settings) {
+    return isHf(settings) ? hfCheckpoint(settings.checkpointPath()).weights() : weights(settings);
+  }
+
+  /** The checkpoint's architecture with the entry's dropout and layer count, checked against max-seq-len. */
+  private static BertConfig encoderConfig(ModelSettings settings) {
     HfBertCheckpoint hf = isHf(settings) ? hfCheckpoint(settings.checkpointPath()) : null;
     BertConfig config = (hf != null ? hf.config() : onnxEncoder(settings).config()).withDropout(settings.dropout());
     if (settings.layers() > 0) {
@@ -56,18 +80,12 @@ public final class BertMultipleChoiceFamily implements ModelFamily {
       throw new IllegalArgumentException("max-seq-len " + settings.maxSeqLen() + " exceeds the checkpoint's "
           + config.maxSequenceLength() + " positions");
     }
-    MultipleChoiceModel model = new MultipleChoiceModel(config, Pooling.fromLabel(settings.pooling()), seed);
-    model.initializeParameters(manager);
-    PretrainedWeights.loadInto(model.encoder().namedParameters(), hf != null ? hf.weights() : weights(settings),
-        manager);
-    return model;
+    return config;
   }
 
   /** The checkpoint's token-embedding table [vocab, hidden] (for tree decoders' input embeddings). */
   public static FloatTensor tokenEmbeddings(ModelSettings settings) {
-    Map<String, FloatTensor> weights = isHf(settings) ? hfCheckpoint(settings.checkpointPath()).weights()
-        : weights(settings);
-    FloatTensor table = weights.get(BertEmbeddings.WORD_EMBEDDINGS);
+    FloatTensor table = checkpointWeights(settings).get(BertEmbeddings.WORD_EMBEDDINGS);
     if (table == null) {
       throw new IllegalArgumentException("model " + settings.name() + ": the checkpoint has no "
           + BertEmbeddings.WORD_EMBEDDINGS);

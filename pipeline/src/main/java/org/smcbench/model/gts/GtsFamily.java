@@ -6,6 +6,8 @@ import org.smcbench.config.ModelSettings;
 import org.smcbench.model.FloatTensor;
 import org.smcbench.model.ModelFamily;
 import org.smcbench.model.TrainableModel;
+import org.smcbench.model.bert.BertEncoder;
+import org.smcbench.model.bert.BertMultipleChoiceFamily;
 import org.smcbench.task.TaskData;
 import org.smcbench.task.mwp.MwpData;
 import org.smcbench.task.mwp.MwpTask;
@@ -60,9 +62,21 @@ public final class GtsFamily implements ModelFamily {
   @Override
   public TrainableModel build(ModelSettings settings, TaskData train, NDManager manager, long seed) {
     MwpData data = requireMwp(settings, train);
+    if (settings.embedsWithEncoder()) {
+      if (data.subwords() == null) {
+        throw new IllegalArgumentException("model " + settings.name() + " embeds words with "
+            + settings.embeddingSource().name() + "'s encoder, but the data was loaded without sub-words");
+      }
+      BertEncoder encoder = BertMultipleChoiceFamily.pretrainedEncoder(settings.embeddingSource(), manager, seed);
+      GtsModel model = new GtsModel(config(settings, data, encoder.config().hidden(), defaultHidden), seed,
+          graphEncoder, encoder);
+      model.initializeParameters(manager);
+      return model;
+    }
     FloatTensor pretrained = settings.embeddingSource() == null ? null
         : PretrainedWordEmbeddings.table(data.words(), settings.embeddingSource());
-    GtsModel model = new GtsModel(config(settings, data, pretrained, defaultHidden), seed, graphEncoder);
+    int width = pretrained == null ? 0 : (int) pretrained.shape()[1];
+    GtsModel model = new GtsModel(config(settings, data, width, defaultHidden), seed, graphEncoder);
     model.initializeParameters(manager);
     if (pretrained != null) {
       model.namedParameters().get(WordEmbedding.NAME).getArray().set(FloatBuffer.wrap(pretrained.data()));
@@ -70,13 +84,16 @@ public final class GtsFamily implements ModelFamily {
     return model;
   }
 
-  /** The model's shape: vocabularies from {@code train}, widths from the entry or the defaults. */
-  static GtsConfig config(ModelSettings settings, MwpData train, FloatTensor pretrained, int defaultHidden) {
+  /**
+   * The model's shape: vocabularies from {@code train}, widths from the entry or the defaults;
+   * {@code pretrainedWidth} is the width of embeddings-from (0 without it), which the embedding takes.
+   */
+  static GtsConfig config(ModelSettings settings, MwpData train, int pretrainedWidth, int defaultHidden) {
     int embedding = settings.embeddingSize() > 0 ? settings.embeddingSize()
-        : pretrained != null ? (int) pretrained.shape()[1] : DEFAULT_EMBEDDING;
-    if (pretrained != null && embedding != pretrained.shape()[1]) {
+        : pretrainedWidth > 0 ? pretrainedWidth : DEFAULT_EMBEDDING;
+    if (pretrainedWidth > 0 && embedding != pretrainedWidth) {
       throw new IllegalArgumentException("model " + settings.name() + ": embedding-size " + embedding + " differs from"
-          + " the width " + pretrained.shape()[1] + " of embeddings-from " + settings.embeddingSource().name()
+          + " the width " + pretrainedWidth + " of embeddings-from " + settings.embeddingSource().name()
           + "; set embedding-size = 0 to take it");
     }
     int hidden = settings.hiddenSize() > 0 ? settings.hiddenSize() : defaultHidden;

@@ -8,10 +8,19 @@ import ai.djl.ndarray.types.Shape;
 /**
  * The model's input layout, all int64: word ids [B, T] (right-padded with 0), lengths [B],
  * quantity positions [B, maxQuantities] (0 past a problem's count), quantity counts [B], target
- * prefix ids [B, L] (−1 padded; only read for the training loss). Graph2Tree adds a sixth, float32:
- * the quantity comparison and quantity cell graphs [B, 2, T, T] ({@code QuantityGraphs}).
+ * prefix ids [B, L] (−1 padded; only read for the training loss). Optional inputs follow, found by
+ * name: Graph2Tree's {@value #GRAPHS} (float32 [B, 2, T, T], the quantity comparison and quantity cell
+ * graphs, {@code QuantityGraphs}) and, when words are embedded by a whole pretrained encoder, its
+ * sub-word input {@value #SUBWORD_IDS}, {@value #SUBWORD_TYPES}, {@value #SUBWORD_MASK} (int64 [B, S])
+ * and {@value #SUBWORD_POOL} (float32 [B, T, S]: row t averages the pieces of word t).
  */
 public record GtsInputs(long[] lengths, long[][] quantities, long[] counts, int[][] targets) {
+  public static final String GRAPHS = "graphs";
+  public static final String SUBWORD_IDS = "subword_ids";
+  public static final String SUBWORD_TYPES = "subword_types";
+  public static final String SUBWORD_MASK = "subword_mask";
+  public static final String SUBWORD_POOL = "subword_pool";
+  private static final int REQUIRED = 5;
 
   public static NDList create(NDManager manager, int[][] words, int[][] quantities, int[][] targets,
       int maxQuantities) {
@@ -63,8 +72,64 @@ public record GtsInputs(long[] lengths, long[][] quantities, long[] counts, int[
     for (int i = 0; i < b; i++) {
       graphs.fill(i, t, adjacency, i * 2 * t * t);
     }
-    inputs.add(manager.create(adjacency, new Shape(b, 2, t, t)));
+    NDArray graphArray = manager.create(adjacency, new Shape(b, 2, t, t));
+    graphArray.setName(GRAPHS);
+    inputs.add(graphArray);
     return inputs;
+  }
+
+  /**
+   * Appends the sub-word input of a pretrained encoder to {@code inputs} (made by {@link #create}):
+   * {@code rows[i]} is problem i's pieces ({@code [CLS] … [SEP]}) and the word each came from.
+   */
+  public static NDList addSubwords(NDList inputs, int[][] ids, int[][] wordOf, int pad) {
+    NDManager manager = inputs.get(0).getManager();
+    int b = ids.length;
+    int t = Math.toIntExact(inputs.get(0).getShape().get(1));
+    int s = 1;
+    for (int[] row : ids) {
+      s = Math.max(s, row.length);
+    }
+    long[] flat = new long[b * s];
+    long[] mask = new long[b * s];
+    float[] pool = new float[b * t * s];
+    java.util.Arrays.fill(flat, pad);
+    for (int i = 0; i < b; i++) {
+      int[] pieces = new int[t];
+      for (int j = 0; j < ids[i].length; j++) {
+        flat[i * s + j] = ids[i][j];
+        mask[i * s + j] = 1;
+        if (wordOf[i][j] >= 0) {
+          pieces[wordOf[i][j]]++;
+        }
+      }
+      for (int j = 0; j < ids[i].length; j++) {
+        int w = wordOf[i][j];
+        if (w >= 0) {
+          pool[(i * t + w) * s + j] = 1f / pieces[w];
+        }
+      }
+    }
+    inputs.add(named(manager.create(flat, new Shape(b, s)), SUBWORD_IDS));
+    inputs.add(named(manager.zeros(new Shape(b, s), ai.djl.ndarray.types.DataType.INT64), SUBWORD_TYPES));
+    inputs.add(named(manager.create(mask, new Shape(b, s)), SUBWORD_MASK));
+    inputs.add(named(manager.create(pool, new Shape(b, t, s)), SUBWORD_POOL));
+    return inputs;
+  }
+
+  private static NDArray named(NDArray array, String name) {
+    array.setName(name);
+    return array;
+  }
+
+  /** The optional input {@code name}, or null when the inputs do not carry it. */
+  static NDArray optional(NDList inputs, String name) {
+    for (int i = REQUIRED; i < inputs.size(); i++) {
+      if (name.equals(inputs.get(i).getName())) {
+        return inputs.get(i);
+      }
+    }
+    return null;
   }
 
   /** Writes problem {@code i}'s two graphs, padded to T, at {@code offset}. */
@@ -73,15 +138,10 @@ public record GtsInputs(long[] lengths, long[][] quantities, long[] counts, int[
     void fill(int i, int t, float[] out, int offset);
   }
 
-  /** Whether the inputs carry Graph2Tree's graphs. */
-  static boolean hasGraphs(NDList inputs) {
-    return inputs.size() == 6;
-  }
-
   static GtsInputs read(NDList inputs) {
-    if (inputs.size() != 5 && inputs.size() != 6) {
-      throw new IllegalArgumentException("GTS expects 5 inputs (words, lengths, quantities, counts, targets) and"
-          + " Graph2Tree a sixth (graphs), got " + inputs.size());
+    if (inputs.size() < REQUIRED) {
+      throw new IllegalArgumentException("GTS expects at least 5 inputs (words, lengths, quantities, counts, targets),"
+          + " got " + inputs.size());
     }
     long[] lengths = inputs.get(1).toLongArray();
     long[] counts = inputs.get(3).toLongArray();

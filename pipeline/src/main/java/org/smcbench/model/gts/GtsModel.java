@@ -30,7 +30,7 @@ public final class GtsModel extends AbstractBlock implements PrunableModel, Trai
   private static final byte VERSION = 1;
 
   private final GtsConfig config;
-  private final WordEmbedding embedding;
+  private final InputEmbedding embedding;
   private final BiGruEncoder encoder;
   /** Graph2Tree's graph module over the encoder states; null for GTS. */
   private final GraphEncoder graph;
@@ -49,9 +49,23 @@ public final class GtsModel extends AbstractBlock implements PrunableModel, Trai
    *                     inputs then carry them, {@link GtsInputs#createWithGraphs})
    */
   public GtsModel(GtsConfig config, long seed, boolean graphEncoder) {
+    this(config, seed, graphEncoder, null);
+  }
+
+  /**
+   * @param pretrained when not null, words are embedded by this pretrained encoder (initialised,
+   *                   weights loaded; its width must be {@code config.embedding()}) instead of a
+   *                   word table, and the inputs carry the sub-words ({@link GtsInputs#addSubwords})
+   */
+  public GtsModel(GtsConfig config, long seed, boolean graphEncoder, org.smcbench.model.bert.BertEncoder pretrained) {
     super(VERSION);
     this.config = config;
-    embedding = addChildBlock("embedding", new WordEmbedding(config, seed));
+    if (pretrained != null && pretrained.config().hidden() != config.embedding()) {
+      throw new IllegalArgumentException("the pretrained encoder is " + pretrained.config().hidden()
+          + " wide; the model's embedding is " + config.embedding());
+    }
+    embedding = addChildBlock("embedding", pretrained == null ? new WordEmbedding(config, seed)
+        : new ContextualEmbedding(pretrained, seed));
     encoder = addChildBlock("encoder", new BiGruEncoder(config, seed));
     graph = graphEncoder ? addChildBlock("graph", new GraphEncoder(config, seed)) : null;
     predictor = addChildBlock("predict", new GoalPredictor(config, seed));
@@ -143,20 +157,19 @@ public final class GtsModel extends AbstractBlock implements PrunableModel, Trai
   }
 
   private ProblemMemory memory(ParameterStore ps, NDList inputs, GtsInputs in, boolean training) {
-    NDArray words = inputs.get(0);
     if (in.quantities().length > 0 && in.quantities()[0].length != config.maxQuantities()) {
       throw new IllegalArgumentException("quantity positions have " + in.quantities()[0].length
           + " slots; the model has " + config.maxQuantities());
     }
-    NDArray embedded = GtsBlock.dropout(embedding.embed(ps, words, training), config.dropout(), training);
+    NDArray embedded = GtsBlock.dropout(embedding.embed(ps, inputs, training), config.dropout(), training);
     BiGruEncoder.Encoded encoded = encoder.encode(ps, embedded, in.lengths(), training);
     if (graph != null) {
-      if (!GtsInputs.hasGraphs(inputs)) {
-        throw new IllegalArgumentException("Graph2Tree needs the quantity graphs as a sixth input");
+      NDArray graphs = GtsInputs.optional(inputs, GtsInputs.GRAPHS);
+      if (graphs == null) {
+        throw new IllegalArgumentException("Graph2Tree needs the quantity graphs among its inputs");
       }
       // The root goal stays the GRU's problem vector, as in Graph2Tree; the states are refined.
-      encoded = new BiGruEncoder.Encoded(graph.refine(ps, encoded.states(), inputs.get(5), training),
-          encoded.problem());
+      encoded = new BiGruEncoder.Encoded(graph.refine(ps, encoded.states(), graphs, training), encoded.problem());
     }
     return predictor.memory(ps, encoded, in.lengths(), in.quantities(), in.counts(), training);
   }

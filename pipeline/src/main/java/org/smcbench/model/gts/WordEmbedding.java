@@ -1,6 +1,7 @@
 package org.smcbench.model.gts;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.smcbench.model.PrunableTensor;
  * name (e.g. with {@code PretrainedWeights.loadInto}) after mapping a pretrained encoder's token
  * rows onto {@link org.smcbench.task.mwp.WordVocab} ids; nothing else reads the table.
  */
-final class WordEmbedding extends GtsBlock {
+final class WordEmbedding extends InputEmbedding {
   static final String NAME = "encoder.embedding.weight";
   private final Parameter table;
 
@@ -23,10 +24,13 @@ final class WordEmbedding extends GtsBlock {
   }
 
   /** ids [B, T] int64 → [B, T, embedding]. */
-  NDArray embed(ParameterStore ps, NDArray ids, boolean training) {
+  @Override
+  NDArray embed(ParameterStore ps, NDList inputs, boolean training) {
+    NDArray ids = inputs.get(0);
     return lookup(ids, value(ps, table, ids, training));
   }
 
+  @Override
   List<PrunableTensor> prunableScope() {
     return List.of(prunable(table, ModuleKind.EMBEDDING, -1));
   }

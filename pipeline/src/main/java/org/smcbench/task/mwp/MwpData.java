@@ -13,6 +13,9 @@ import org.smcbench.task.TaskData;
  *                   (only in evaluation splits)
  * @param answers    gold answer per problem
  * @param cells      quantity-cell token positions per problem, each inside its text (Graph2Tree)
+ * @param subwords   per problem, the pretrained encoder's input when the model embeds words with a
+ *                   whole pretrained encoder; null otherwise
+ * @param subwordPad the encoder tokenizer's padding id (with {@code subwords})
  */
 public record MwpData(
     List<String> ids,
@@ -22,6 +25,8 @@ public record MwpData(
     int[][] targets,
     double[] answers,
     int[][] cells,
+    Subwords[] subwords,
+    int subwordPad,
     WordVocab words,
     OutputVocab output,
     long sourceVersion) implements TaskData {
@@ -30,7 +35,7 @@ public record MwpData(
     ids = List.copyOf(ids);
     int n = ids.size();
     if (inputs.length != n || quantities.length != n || numbers.length != n || targets.length != n
-        || answers.length != n || cells.length != n) {
+        || answers.length != n || cells.length != n || (subwords != null && subwords.length != n)) {
       throw new IllegalArgumentException("per-problem arrays differ in length");
     }
   }

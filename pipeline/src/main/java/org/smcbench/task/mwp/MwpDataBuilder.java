@@ -57,6 +57,15 @@ public final class MwpDataBuilder {
    * an evaluation split keeps them (their targets hold -1, they still count in answer accuracy).
    */
   public static MwpData encode(List<MwpProblem> problems, Vocabularies vocab, boolean training, long sourceVersion) {
+    return encode(problems, vocab, training, sourceVersion, null);
+  }
+
+  /** How a model with a whole pretrained encoder reads words: a tokenizer and its specials. */
+  public record SubwordEncoder(java.util.function.Function<String, int[]> tokenize, int cls, int sep, int pad) {}
+
+  /** As above; with {@code subwords} each kept problem also carries its {@link Subwords}. */
+  public static MwpData encode(List<MwpProblem> problems, Vocabularies vocab, boolean training, long sourceVersion,
+      SubwordEncoder subwords) {
     OutputVocab out = vocab.output();
     List<String> ids = new ArrayList<>();
     List<int[]> inputs = new ArrayList<>();
@@ -65,6 +74,7 @@ public final class MwpDataBuilder {
     List<int[]> targets = new ArrayList<>();
     List<Double> answers = new ArrayList<>();
     List<int[]> cells = new ArrayList<>();
+    List<Subwords> pieces = new ArrayList<>();
     for (MwpProblem p : problems) {
       int[] target = new int[p.prefix().size()];
       boolean expressible = true;
@@ -87,11 +97,15 @@ public final class MwpDataBuilder {
       // The files' cell windows run one token past a question's end (its last word is a key
       // word); such positions name no token and are left out.
       cells.add(java.util.Arrays.stream(p.cells()).filter(c -> c >= 0 && c < p.tokens().size()).toArray());
+      if (subwords != null) {
+        pieces.add(Subwords.of(p.tokens(), subwords.tokenize(), subwords.cls(), subwords.sep()));
+      }
     }
     return new MwpData(ids, inputs.toArray(int[][]::new), quantities.toArray(int[][]::new),
         numbers.toArray(double[][]::new), targets.toArray(int[][]::new),
-        answers.stream().mapToDouble(Double::doubleValue).toArray(), cells.toArray(int[][]::new), vocab.words(), out,
-        sourceVersion);
+        answers.stream().mapToDouble(Double::doubleValue).toArray(), cells.toArray(int[][]::new),
+        subwords == null ? null : pieces.toArray(Subwords[]::new), subwords == null ? 0 : subwords.pad(), vocab.words(),
+        out, sourceVersion);
   }
 
   /** Input position of the first {@code number<k>} placeholder, for k < count. */

@@ -55,6 +55,15 @@ public final class MwpTask implements Task<MwpData> {
             (i, t, out, offset) -> QuantityGraphs.fill(words[i], quantities[i], data.numbers()[indices[i]],
                 data.cells()[indices[i]], t, out, offset))
         : GtsInputs.create(manager, words, quantities, targets, data.output().maxQuantities());
+    if (data.subwords() != null) {
+      int[][] ids = new int[indices.length][];
+      int[][] wordOf = new int[indices.length][];
+      for (int i = 0; i < indices.length; i++) {
+        ids[i] = data.subwords()[indices[i]].ids();
+        wordOf[i] = data.subwords()[indices[i]].wordOf();
+      }
+      GtsInputs.addSubwords(inputs, ids, wordOf, data.subwordPad());
+    }
     return new Batch(inputs, inputs.get(4));
   }
 

@@ -55,7 +55,8 @@ class PretrainedWordEmbeddingsTest {
   @Test
   void theFamilyStartsFromTheTableAtItsWidth() {
     MwpData data = MwpFixture.data();
-    ModelSettings gts = new ModelSettings("gts", "gts", "none", "", 0, 512, 0.5, "mean", 0, 32, 0, MINILM);
+    ModelSettings gts = new ModelSettings("gts", "gts", "none", "", 0, 512, 0.5, "mean", 0, 32, 0, MINILM,
+        ModelSettings.TABLE);
     try (NDManager manager = NDManager.newBaseManager()) {
       GtsModel model = (GtsModel) ModelFamilies.get("gts").build(gts, data, manager, 1);
       assertEquals(384, model.config().embedding());
