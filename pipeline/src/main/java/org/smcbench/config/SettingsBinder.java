@@ -181,9 +181,27 @@ final class SettingsBinder {
         datasetMethods,
         modelMethods,
         List.copyOf(seeds),
-        oneOf(smc, "sweep.selection", "global", "layerwise"),
+        selection(smc),
         oneOf(smc, "sweep.scope", "all-matrices", "no-embeddings-heads", "attention-ffn"),
         nonNegative(smc, "sweep.concurrency"));
+  }
+
+  /** global | layerwise | an N:M pattern such as "2:4" (N < M). */
+  private static String selection(Config smc) {
+    String v = smc.getString("sweep.selection");
+    if (v.equals("global") || v.equals("layerwise")) {
+      return v;
+    }
+    try {
+      if (org.smcbench.sparsity.select.NmPattern.parse(v) != null) {
+        return v;
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ConfigError("smc.sweep.selection = '" + v + "': " + e.getMessage() + " ("
+          + smc.getValue("sweep.selection").origin().description() + ")", e);
+    }
+    throw new ConfigError("smc.sweep.selection = '" + v + "' is not global, layerwise or an N:M pattern such as 2:4 ("
+        + smc.getValue("sweep.selection").origin().description() + ")");
   }
 
   /** An open map name -> method list (the planner checks the names). */

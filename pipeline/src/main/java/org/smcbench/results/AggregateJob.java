@@ -26,7 +26,12 @@ public final class AggregateJob {
     if (!java.util.Arrays.asList(runs.columns()).contains("chance")) {
       runs = runs.withColumn("chance", functions.lit(null).cast("double")); // older warehouses
     }
-    runs.where("status = 'succeeded'").createOrReplaceTempView(SUCCEEDED_RUNS);
+    // A method under another selection than the default global one (layerwise, an N:M pattern) is
+    // its own curve: the derived tables name it "<method> <selection>", e.g. "omp_after 2:4".
+    runs.where("status = 'succeeded'")
+        .withColumn("method", functions.expr("CASE WHEN method = 'dense' OR selection IS NULL"
+            + " OR selection IN ('', 'global') THEN method ELSE concat(method, ' ', selection) END"))
+        .createOrReplaceTempView(SUCCEEDED_RUNS);
     Leaderboard.write(warehouse, tolerance);
     MatchingSparsity.write(warehouse);
     if (warehouse.exists(Tables.LAYER_SPARSITY)) {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.smcbench.model.PrunableTensor;
 import org.smcbench.sparsity.select.MaskSelector;
+import org.smcbench.sparsity.select.NmPattern;
 
 /**
  * What a sparsity method sees of a run: the prunable scope (live weights), the target, how
@@ -17,9 +18,23 @@ public record PruningContext(
     long seed,
     int totalSteps,
     NDManager manager,
-    GradientProbe gradients) {
+    GradientProbe gradients,
+    NmPattern pattern) {
 
-  public static MaskSelector.Granularity granularity(String label) {
-    return MaskSelector.Granularity.valueOf(label.toUpperCase(java.util.Locale.ROOT));
+  /** Global or layerwise selection (no N:M pattern). */
+  public PruningContext(List<PrunableTensor> scope, double targetSparsity, MaskSelector.Granularity granularity,
+      long seed, int totalSteps, NDManager manager, GradientProbe gradients) {
+    this(scope, targetSparsity, granularity, seed, totalSteps, manager, gradients, null);
+  }
+
+  /** A run's {@code selection} label: global, layerwise, or an N:M pattern such as "2:4". */
+  public static PruningContext of(List<PrunableTensor> scope, double targetSparsity, String selection, long seed,
+      int totalSteps, NDManager manager, GradientProbe gradients) {
+    NmPattern pattern = NmPattern.parse(selection);
+    // Under a pattern, methods that rank globally (GMP's schedule, RigL's regrowth) are refused by
+    // the planner; the granularity left for them would be per tensor.
+    MaskSelector.Granularity granularity = pattern != null ? MaskSelector.Granularity.LAYERWISE
+        : MaskSelector.Granularity.valueOf(selection.toUpperCase(java.util.Locale.ROOT));
+    return new PruningContext(scope, targetSparsity, granularity, seed, totalSteps, manager, gradients, pattern);
   }
 }

@@ -38,9 +38,10 @@ final class Progress {
   }
 
   private static String describe(RunRecord r) {
+    String data = r.fold() == null || r.fold().isEmpty() ? r.dataset() : r.dataset() + "/fold" + r.fold();
     return "none".equals(r.timing())
-        ? String.format("%s %s %s seed=%d", r.method(), r.dataset(), r.model(), r.seed())
-        : String.format("%s %s %s s=%.3f seed=%d", r.method(), r.dataset(), r.model(), r.targetSparsity(), r.seed());
+        ? String.format("%s %s %s seed=%d", r.method(), data, r.model(), r.seed())
+        : String.format("%s %s %s s=%.3f seed=%d", r.method(), data, r.model(), r.targetSparsity(), r.seed());
   }
 
   synchronized int succeeded() {

@@ -133,7 +133,7 @@ public final class RunExecutor {
     }
 
     PruningContext context(double sparsity) {
-      return new PruningContext(scope, sparsity, PruningContext.granularity(spec.selection()), seed,
+      return PruningContext.of(scope, sparsity, spec.selection(), seed,
           spec.training().steps(), root, probe);
     }
 

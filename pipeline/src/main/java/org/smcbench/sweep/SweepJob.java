@@ -108,14 +108,19 @@ public final class SweepJob {
     int concurrency = concurrency(jsc);
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     try {
-      Map<RunSpec, Future<List<RunOutcome>>> futures = new LinkedHashMap<>();
+      // Every input of the wave first: reading one needs a task slot, which a running training
+      // would hold until it finishes.
       for (RunSpec spec : wave) {
-        Broadcast<RunInputs> in = inputs.computeIfAbsent(dataKey(spec), k -> {
+        inputs.computeIfAbsent(dataKey(spec), k -> {
           long t0 = System.nanoTime();
           Broadcast<RunInputs> b = jsc.broadcast(loadInputs(spec));
           inputSeconds.merge(k, (System.nanoTime() - t0) / 1e9, Double::sum);
           return b;
         });
+      }
+      Map<RunSpec, Future<List<RunOutcome>>> futures = new LinkedHashMap<>();
+      for (RunSpec spec : wave) {
+        Broadcast<RunInputs> in = inputs.get(dataKey(spec));
         if (SweepPlanner.needsDenseParent(spec)
             && !RunRecord.SUCCEEDED.equals(statuses.get(spec.denseParent().runKey()))) {
           List<RunOutcome> skipped = SweepPlanner.outcomeSpecs(spec).stream()
@@ -127,18 +132,21 @@ public final class SweepJob {
           skipped.forEach(o -> progress.done(o.run()));
           continue;
         }
-        futures.put(spec, pool.submit(() -> runOne(jsc, spec, in)));
+        futures.put(spec, pool.submit(() -> runOne(jsc, spec, in, progress)));
       }
-      for (Map.Entry<RunSpec, Future<List<RunOutcome>>> f : futures.entrySet()) {
-        get(f.getValue()).forEach(o -> progress.done(o.run()));
+      for (Future<List<RunOutcome>> f : futures.values()) {
+        get(f);
       }
     } finally {
       pool.shutdownNow();
     }
   }
 
-  /** Runs one spec as its own Spark job of one task, and records its outcomes as soon as they are back. */
-  private List<RunOutcome> runOne(JavaSparkContext jsc, RunSpec spec, Broadcast<RunInputs> in) {
+  /**
+   * Runs one spec as its own Spark job of one task, records its outcomes as soon as they are back and
+   * reports them (from this thread, so progress lines appear in completion order).
+   */
+  private List<RunOutcome> runOne(JavaSparkContext jsc, RunSpec spec, Broadcast<RunInputs> in, Progress progress) {
     jsc.setJobGroup(spec.runKey(), describe(spec), false);
     out.printf("running %s (%s)%n", describe(spec), spec.runKey());
     List<RunOutcome> outcomes;
@@ -156,6 +164,7 @@ public final class SweepJob {
     store.record(outcomes, isFresh(outcomes));
     timings.add(new LaunchTiming(spec, (collected - submitted) / 1e9, (System.nanoTime() - collected) / 1e9,
         outcomes.stream().map(RunOutcome::run).toList()));
+    outcomes.forEach(o -> progress.done(o.run()));
     return outcomes;
   }
 

@@ -10,6 +10,8 @@ import org.smcbench.config.ModelSettings;
 import org.smcbench.config.RunSpec;
 import org.smcbench.config.Settings;
 import org.smcbench.model.ModelFamilies;
+import org.smcbench.sparsity.OneShot;
+import org.smcbench.sparsity.select.NmPattern;
 import org.smcbench.sparsity.IterativeMagnitude;
 import org.smcbench.sparsity.SparsityMethod;
 import org.smcbench.sparsity.SparsityMethods;
@@ -111,6 +113,26 @@ public final class SweepPlanner {
   }
 
   private static void validate(Settings s) {
+    NmPattern pattern = NmPattern.parse(s.sweep().selection());
+    if (pattern != null) {
+      for (String method : s.sweep().methods()) {
+        if (method.equals(RunSpec.DENSE)) {
+          continue;
+        }
+        if (!(SparsityMethods.create(method, s.methods().getOrDefault(method, Map.of())) instanceof OneShot)) {
+          throw new ConfigError("smc.sweep.selection = " + pattern.label() + " turns one-shot scores into N:M masks;"
+              + " '" + method + "' moves or grows its mask during training (one-shot methods: omp_after, random_after,"
+              + " omp_before, random_before, snip)");
+        }
+        for (double sparsity : s.sweep().sparsitiesFor(method)) {
+          if (Math.abs(sparsity - pattern.sparsity()) > 1e-9) {
+            throw new ConfigError("smc.sweep.selection = " + pattern.label() + " prunes exactly " + pattern.sparsity()
+                + " of every tensor, but " + method + " is asked for " + sparsity + ": set smc.sweep.sparsities = ["
+                + pattern.sparsity() + "]");
+          }
+        }
+      }
+    }
     for (Map.Entry<String, List<String>> e : s.sweep().datasetMethods().entrySet()) {
       requireMethods("smc.sweep.dataset-methods." + e.getKey(), e.getValue());
     }

@@ -27,9 +27,14 @@ class AggregateTablesTest {
 
   private static RunRecord run(String key, String dataset, String method, double sparsity, int seed, String metric,
       double value, String status) {
+    return run(key, dataset, method, sparsity, seed, metric, value, status, "global");
+  }
+
+  private static RunRecord run(String key, String dataset, String method, double sparsity, int seed, String metric,
+      double value, String status, String selection) {
     String metrics = metric.equals("accuracy") ? "{\"accuracy\":" + value + ",\"eval_examples\":1000.0}" : "{}";
     return new RunRecord(key, "t", dataset, "", "m", method, method.equals("dense") ? "none" : "after", sparsity,
-        sparsity, seed, "global", "all-matrices", metric, status.equals(RunRecord.FAILED) ? null : value, 0.2, metrics,
+        sparsity, seed, selection, "all-matrices", metric, status.equals(RunRecord.FAILED) ? null : value, 0.2, metrics,
         status, null, null, null, 10, 1.0, 1.0, "{}", "cpu", "0", "v1", 0, null, "{}", 1_000_000L);
   }
 
@@ -64,6 +69,12 @@ class AggregateTablesTest {
     // a non-accuracy metric over two seeds: Student t interval
     outcomes.add(new RunOutcome(run("b1", "mt", "dense", 0.0, 1, "bleu", 20.0, RunRecord.SUCCEEDED), List.of()));
     outcomes.add(new RunOutcome(run("b2", "mt", "dense", 0.0, 2, "bleu", 22.0, RunRecord.SUCCEEDED), List.of()));
+    // the same method globally and under a 2:4 pattern: two curves
+    outcomes.add(new RunOutcome(run("n0", "nm", "dense", 0.0, 1, "accuracy", 0.6, RunRecord.SUCCEEDED, "2:4"),
+        List.of()));
+    outcomes.add(new RunOutcome(run("n1", "nm", "a", 0.5, 1, "accuracy", 0.55, RunRecord.SUCCEEDED), List.of()));
+    outcomes.add(new RunOutcome(run("n2", "nm", "a", 0.5, 1, "accuracy", 0.45, RunRecord.SUCCEEDED, "2:4"),
+        List.of()));
     new ResultsStore(warehouse).record(outcomes);
     AggregateJob.run(warehouse, 0.01);
   }
@@ -92,6 +103,15 @@ class AggregateTablesTest {
     assertEquals(0.31, (double) b.getAs("auc"), 1e-12);
     assertEquals(2, (int) b.getAs("auc_rank"));
     assertEquals(2L, (long) b.getAs("n_sparsities"));
+  }
+
+  @Test
+  void aMethodUnderAnotherSelectionIsItsOwnCurve() {
+    Map<String, Double> means = new HashMap<>();
+    for (Row r : warehouse.read(Tables.LEADERBOARD).where("dataset = 'nm'").collectAsList()) {
+      means.put(r.getAs("method"), r.getAs("metric_mean"));
+    }
+    assertEquals(Map.of("dense", 0.6, "a", 0.55, "a 2:4", 0.45), means);
   }
 
   @Test

@@ -57,6 +57,23 @@ class MethodsTest {
     assertArrayEquals(new float[] {0.5f, 0f}, scope.get(1).array().toFloatArray(), 0f);
   }
 
+  /** Any one-shot method's scores as a 2:4 mask: OMP keeps the 2 largest magnitudes of every 4 along a row. */
+  @Test
+  void ompAfterUnderTwoFourKeepsTheTwoLargestOfEveryFour() {
+    List<PrunableTensor> scope = List.of(
+        LiveTensors.tensor(manager, "a.weight", ModuleKind.ATTN_Q, 0,
+            new float[] {0.1f, -0.9f, 0.3f, -0.05f, 1f, 2f, -3f, 0.5f}, 2, 4),
+        LiveTensors.tensor(manager, "b.weight", ModuleKind.FFN_IN, 0,
+            new float[] {-4f, 0.2f, 0.1f, 0.3f, 0.01f, 0.02f, 0.03f, -0.04f}, 1, 8));
+    PruningContext context = PruningContext.of(scope, 0.5, "2:4", 7, 10, manager, GradientProbe.NONE);
+    MaskSet masks = SparsityMethods.create("omp_after", Map.of()).initialMasks(context).orElseThrow();
+    assertArrayEquals(new boolean[] {false, true, true, false, false, true, true, false},
+        masks.selection().mask("a.weight"));
+    assertArrayEquals(new boolean[] {true, false, false, true, false, false, true, true},
+        masks.selection().mask("b.weight"));
+    assertEquals(8, masks.kept());
+  }
+
   @Test
   void snipScoresAreAbsoluteGradientTimesWeight() {
     List<PrunableTensor> scope = scope(new float[] {1f, -2f, 3f, -4f}, new float[] {0.5f, 8f});

@@ -76,5 +76,35 @@ class AllMethodsSweepTest {
 
     SweepJob.Summary again = new SweepJob(settings, warehouse, quiet, "test").run(SweepJob.Rerun.NONE);
     assertEquals(new SweepJob.Summary(21, 21, 0, 0), again);
+
+    // One-shot scores as 2:4 masks, beside the unstructured runs (the dense run is shared).
+    Settings nm = ConfigLoader.load(null, List.of("data.root=\"" + dir.resolve("data") + "\"",
+        "models.minilm.layers=1", "models.minilm.max-seq-len=24", "training.steps=4", "training.warmup-steps=1",
+        "training.batch-size=4", "training.learning-rate=1e-4", "sweep.selection=\"2:4\"",
+        "sweep.methods=[dense, omp_after, snip]", "sweep.sparsities=[0.5]"), Map.of());
+    assertEquals(new SweepJob.Summary(3, 1, 2, 0), new SweepJob(nm, warehouse, quiet, "test").run(SweepJob.Rerun.NONE));
+    List<Row> patterned = warehouse.read(Tables.RUNS).where("selection = '2:4' AND method <> 'dense'").collectAsList();
+    assertEquals(2, patterned.size());
+    for (Row r : patterned) {
+      // zeros in the live weights: the pattern's half, plus any kept weight that is exactly 0
+      assertEquals(0.5, r.<Double>getAs("actual_sparsity"), 1e-6);
+      for (Row m : warehouse.read(Tables.MASKS).where("run_key = '" + r.getAs("run_key") + "'").collectAsList()) {
+        byte[] bits = m.getAs("bits");
+        long numel = m.getAs("numel");
+        // the bitset holds the non-zero weights: at most 2 of every 4, and (but for exact zeros) 2
+        long total = 0;
+        for (long g = 0; g < numel; g += 4) {
+          int kept = 0;
+          for (long i = g; i < g + 4; i++) {
+            kept += (bits[(int) (i >> 3)] >> (i & 7)) & 1;
+          }
+          assertTrue(kept <= 2, r.getAs("method") + " " + m.getAs("parameter") + " group at " + g + ": " + kept);
+          total += kept;
+        }
+        assertTrue(total >= numel / 2 - 16, m.getAs("parameter") + ": " + total + " of " + numel);
+      }
+    }
+    org.smcbench.results.AggregateJob.run(warehouse, 0.01);
+    assertEquals(1, warehouse.read(Tables.LEADERBOARD).where("method = 'omp_after 2:4'").count());
   }
 }

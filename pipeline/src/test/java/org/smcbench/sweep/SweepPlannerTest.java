@@ -75,4 +75,22 @@ class SweepPlannerTest {
     ConfigError e = assertThrows(ConfigError.class, () -> SweepPlanner.expand(s));
     assertTrue(e.getMessage().contains("gts (a math-word-problem model)"), e.getMessage());
   }
+
+  @Test
+  void nmSelectionTakesOneShotMethodsAtThePatternsSparsity() {
+    Settings ok = ConfigLoader.load(null, List.of("sweep.selection=\"2:4\"", "sweep.methods=[dense, omp_after, snip]",
+        "sweep.sparsities=[0.5]"), Map.of());
+    List<RunSpec> specs = SweepPlanner.expand(ok);
+    assertEquals(3, specs.size());
+    assertEquals(List.of("2:4", "2:4", "2:4"), specs.stream().map(RunSpec::selection).toList());
+    Settings gmp = ConfigLoader.load(null, List.of("sweep.selection=\"2:4\"", "sweep.methods=[dense, gmp]",
+        "sweep.sparsities=[0.5]"), Map.of());
+    ConfigError moving = assertThrows(ConfigError.class, () -> SweepPlanner.expand(gmp));
+    assertTrue(moving.getMessage().contains("'gmp' moves or grows its mask"), moving.getMessage());
+    Settings wrong = ConfigLoader.load(null, List.of("sweep.selection=\"2:4\"", "sweep.methods=[dense, omp_after]",
+        "sweep.sparsities=[0.36]"), Map.of());
+    ConfigError sparsity = assertThrows(ConfigError.class, () -> SweepPlanner.expand(wrong));
+    assertTrue(sparsity.getMessage().contains("prunes exactly 0.5"), sparsity.getMessage());
+    assertThrows(ConfigError.class, () -> ConfigLoader.load(null, List.of("sweep.selection=\"3:2\""), Map.of()));
+  }
 }

@@ -13,10 +13,11 @@ import org.smcbench.task.mwp.MwpData;
 import org.smcbench.task.mwp.MwpTask;
 
 /**
- * GTS, or Graph2Tree (GTS with the graph module over its encoder), built for a run's train split: its word and output vocabularies size the model, the knobs
- * come from the model entry (embedding and hidden width, beam, dropout), and with
- * {@code embeddings-from} the input embeddings start from a pretrained encoder's token table
- * ({@link PretrainedWordEmbeddings}); everything else starts from the seed, as in GTS.
+ * GTS, or Graph2Tree (GTS with the graph module over its encoder), built for a run's train split:
+ * its word and output vocabularies size the model, the knobs come from the model entry (embedding
+ * and hidden width, beam, dropout). With {@code embeddings-from} the words are embedded from a
+ * pretrained encoder: its token table as the starting word table ({@link PretrainedWordEmbeddings}),
+ * or the whole encoder ({@link ContextualEmbedding}); everything else starts from the seed, as in GTS.
  */
 public final class GtsFamily implements ModelFamily {
   public static final String NAME = "gts";
