@@ -186,6 +186,10 @@ public final class SweepPlanner {
             + s.sweep().models() + " has no model for " + task);
       }
       String reader = s.dataset(datasetName).reader();
+      if (task.equals(org.smcbench.task.mc.MultipleChoiceTask.NAME) && s.dataset(datasetName).hasFolds()) {
+        throw new ConfigError("smc.datasets." + datasetName + ".folds: the multiple-choice reader reads one file per split;"
+            + " folds are for the cross-validated math-word-problem datasets");
+      }
       if (task.equals(org.smcbench.task.mc.MultipleChoiceTask.NAME) && !org.smcbench.data.McReaders.isKnown(reader)) {
         throw new ConfigError("smc.datasets." + datasetName + ".reader = '" + reader
             + "' is not a known multiple-choice reader (csqa, race, winogrande)");

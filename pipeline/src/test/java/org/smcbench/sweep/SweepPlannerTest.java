@@ -93,4 +93,13 @@ class SweepPlannerTest {
     assertTrue(sparsity.getMessage().contains("prunes exactly 0.5"), sparsity.getMessage());
     assertThrows(ConfigError.class, () -> ConfigLoader.load(null, List.of("sweep.selection=\"3:2\""), Map.of()));
   }
+
+  @Test
+  void foldsAreRefusedForMultipleChoiceDatasets() {
+    Settings s = ConfigLoader.load(null, List.of("datasets.csqa.folds=[\"0\"]",
+        "datasets.csqa.files.train=\"t{fold}.jsonl\"", "datasets.csqa.files.dev=\"d{fold}.jsonl\"",
+        "datasets.csqa.files.test=\"\""), Map.of());
+    ConfigError e = assertThrows(ConfigError.class, () -> SweepPlanner.expand(s));
+    assertTrue(e.getMessage().contains("smc.datasets.csqa.folds"), e.getMessage());
+  }
 }
