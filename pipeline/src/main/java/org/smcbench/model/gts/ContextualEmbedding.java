@@ -28,10 +28,6 @@ final class ContextualEmbedding extends InputEmbedding {
     this.encoder = addChildBlock("pretrained", encoder);
   }
 
-  int width() {
-    return encoder.config().hidden();
-  }
-
   @Override
   NDArray embed(ParameterStore ps, NDList inputs, boolean training) {
     NDArray ids = require(inputs, GtsInputs.SUBWORD_IDS);

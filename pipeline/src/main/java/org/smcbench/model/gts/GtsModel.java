@@ -179,10 +179,6 @@ public final class GtsModel extends AbstractBlock implements PrunableModel, Trai
         : List.of(embedding, encoder, graph, predictor, generator, merger);
   }
 
-  /** Whether this is Graph2Tree (inputs must carry the quantity graphs). */
-  public boolean usesGraphs() {
-    return graph != null;
-  }
 
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {

@@ -116,21 +116,13 @@ public final class MultipleChoiceTask implements Task<McData> {
    * the scores independent of padding, so only the time changes (CSQA dev: measured in bench sweep).
    */
   static int[] byInputLength(McData data, ModelSettings settings) {
-    int n = data.size();
-    long[] keyed = new long[n];
-    for (int q = 0; q < n; q++) {
-      int longest = 0;
+    int[] longest = new int[data.size()];
+    for (int q = 0; q < longest.length; q++) {
       for (int c = 0; c < data.numChoices(); c++) {
-        longest = Math.max(longest, McEncoder.encode(data.tokens().get(q), c, settings.maxSeqLen(), data.clsId(),
-            data.sepId(), data.pairSeparators())[0].length);
+        longest[q] = Math.max(longest[q], McEncoder.encode(data.tokens().get(q), c, settings.maxSeqLen(),
+            data.clsId(), data.sepId(), data.pairSeparators())[0].length);
       }
-      keyed[q] = ((long) longest << 32) | q;
     }
-    java.util.Arrays.sort(keyed);
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = (int) keyed[i];
-    }
-    return order;
+    return org.smcbench.task.EvaluationOrder.byLength(longest);
   }
 }

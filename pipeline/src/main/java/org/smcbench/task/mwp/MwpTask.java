@@ -113,15 +113,7 @@ public final class MwpTask implements Task<MwpData> {
 
   /** Problems by input length (stable), so evaluation batches pad little. */
   static int[] byInputLength(MwpData data) {
-    long[] keyed = new long[data.size()];
-    for (int i = 0; i < keyed.length; i++) {
-      keyed[i] = ((long) data.inputs()[i].length << 32) | i;
-    }
-    Arrays.sort(keyed);
-    int[] order = new int[keyed.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = (int) keyed[i];
-    }
-    return order;
+    return org.smcbench.task.EvaluationOrder.byLength(
+        java.util.Arrays.stream(data.inputs()).mapToInt(words -> words.length).toArray());
   }
 }
