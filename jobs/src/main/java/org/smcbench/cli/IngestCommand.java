@@ -7,7 +7,7 @@ import org.smcbench.sweep.SweepPlanner;
 import picocli.CommandLine.Command;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-    description = "Read the raw datasets of the sweep into Delta (smc.qa_examples, smc.mwp_examples); malformed records go to smc.quarantine.")
+    description = "Read the raw datasets of the sweep into Delta (smc.qa_examples, smc.mwp_examples, smc.protein_examples); malformed records go to smc.quarantine.")
 final class IngestCommand extends BaseCommand {
   @Override
   void validate(Settings settings) {

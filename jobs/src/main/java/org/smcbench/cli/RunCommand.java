@@ -6,10 +6,11 @@ import org.smcbench.ingest.IngestJob;
 import org.smcbench.results.AggregateJob;
 import org.smcbench.results.Warehouse;
 import org.smcbench.sweep.SweepJob;
+import org.smcbench.pretrain.PretrainJob;
 import org.smcbench.sweep.SweepPlanner;
 import picocli.CommandLine.Command;
 
-@Command(name = "run", mixinStandardHelpOptions = true, description = "ingest, then sweep, then aggregate.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "ingest, then pretrain (models with checkpoint-format = mlm-pretrain), then sweep, then aggregate.")
 final class RunCommand extends BaseCommand {
   @Override
   void validate(Settings settings) {
@@ -21,6 +22,7 @@ final class RunCommand extends BaseCommand {
   int run(Settings settings, Warehouse warehouse) {
     long started = System.nanoTime();
     IngestJob.run(settings, warehouse, out);
+    PretrainJob.run(settings, warehouse, out, CodeVersion.get());
     SweepJob.Summary summary = new SweepJob(settings, warehouse, out, CodeVersion.get()).run(SweepJob.Rerun.NONE);
     TablePrinter.print(AggregateJob.run(warehouse, settings.matchingTolerance()), TablePrinter.Format.TABLE, out);
     out.printf("run finished in %.1f s%n", (System.nanoTime() - started) / 1e9);

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "smc-bench", mixinStandardHelpOptions = true, versionProvider = CodeVersionProvider.class,
     description = "SMC-Bench on Spark: ingest, sweep, aggregate and report sparse-network benchmarks.",
-    subcommands = {IngestCommand.class, SweepCommand.class, AggregateCommand.class, ReportCommand.class,
+    subcommands = {IngestCommand.class, PretrainCommand.class, SweepCommand.class, AggregateCommand.class, ReportCommand.class,
         RunCommand.class, SqlCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SmcBench {
 

@@ -19,6 +19,7 @@ final class KeyChecker {
       "smc.sweep.method-sparsities", "",
       "smc.sweep.dataset-methods", "",
       "smc.sweep.model-methods", "",
+      "smc.sweep.dataset-scopes", "",
       "smc.training.learning-rates", "",
       "smc.models", "smc.models.*",
       "smc.datasets", "smc.datasets.csqa");
@@ -75,6 +76,12 @@ final class KeyChecker {
       }
       if (template.equals("smc.models.*") && inner.startsWith("training.")) {
         return isTrainingKey(reference, inner);
+      }
+      if (template.equals("smc.datasets.csqa")) {
+        // Likewise a dataset may use any key some reference dataset declares (class thresholds of a
+        // protein dataset, folds of a math-word-problem one).
+        return reference.getConfig("smc.datasets").root().keySet().stream()
+            .anyMatch(d -> reference.hasPathOrNull(ConfigUtil.joinPath("smc", "datasets", d) + "." + inner));
       }
       if (template.equals("smc.models.*")) {
         // A model entry may use any key that some reference model declares (encoders and tree

@@ -17,6 +17,10 @@ import java.io.Serializable;
  * @param embeddingMode   with {@code embeddingSource}: {@value #TABLE} (its token-embedding rows, each
  *                        word the mean of its sub-word rows) or {@value #ENCODER} (the whole pretrained
  *                        encoder over the sub-words, its outputs pooled per word, fine-tuned with the rest)
+ * @param heads           encoders built without a checkpoint (ESM): attention heads (0 = the family's default)
+ * @param ffnSize         encoders built without a checkpoint: FFN inner width (0 = 4 × hidden)
+ * @param positions       ESM: rotary or absolute position encoding ("" = the family's default, rotary)
+ * @param pretrain        {@value #MLM_PRETRAIN} checkpoints: how the pipeline pre-trains the encoder
  */
 public record ModelSettings(
     String name,
@@ -31,9 +35,15 @@ public record ModelSettings(
     int hiddenSize,
     int beamSize,
     ModelSettings embeddingSource,
-    String embeddingMode) implements Serializable {
+    String embeddingMode,
+    int heads,
+    int ffnSize,
+    String positions,
+    PretrainSettings pretrain) implements Serializable {
 
   public static final String TABLE = "table";
+  /** checkpoint-format of an encoder the pipeline pre-trains itself ({@code smc-bench pretrain}). */
+  public static final String MLM_PRETRAIN = "mlm-pretrain";
   public static final String ENCODER = "encoder";
 
   /** Whether words are embedded by the whole pretrained encoder of {@code embeddingSource}. */
@@ -45,5 +55,19 @@ public record ModelSettings(
   public ModelSettings(String name, String family, String checkpointFormat, String checkpointPath, int layers,
       int maxSeqLen, double dropout, String pooling) {
     this(name, family, checkpointFormat, checkpointPath, layers, maxSeqLen, dropout, pooling, 0, 0, 0, null, TABLE);
+  }
+
+  /** A model without the encoder-shape and pre-training knobs (tree decoders, checkpoint encoders). */
+  public ModelSettings(String name, String family, String checkpointFormat, String checkpointPath, int layers,
+      int maxSeqLen, double dropout, String pooling, int embeddingSize, int hiddenSize, int beamSize,
+      ModelSettings embeddingSource, String embeddingMode) {
+    this(name, family, checkpointFormat, checkpointPath, layers, maxSeqLen, dropout, pooling, embeddingSize,
+        hiddenSize, beamSize, embeddingSource, embeddingMode, 0, 0, "", null);
+  }
+
+  /** The same model with its weights at {@code path} (a pre-trained checkpoint resolved on the driver). */
+  public ModelSettings withCheckpointPath(String path) {
+    return new ModelSettings(name, family, checkpointFormat, path, layers, maxSeqLen, dropout, pooling, embeddingSize,
+        hiddenSize, beamSize, embeddingSource, embeddingMode, heads, ffnSize, positions, pretrain);
   }
 }

@@ -78,6 +78,14 @@ public record RunSpec(
     putIfSet(modelMap, "embedding_size", model.embeddingSize());
     putIfSet(modelMap, "hidden_size", model.hiddenSize());
     putIfSet(modelMap, "beam_size", model.beamSize());
+    putIfSet(modelMap, "heads", model.heads());
+    putIfSet(modelMap, "ffn_size", model.ffnSize());
+    if (model.positions() != null && !model.positions().isEmpty()) {
+      modelMap.put("positions", model.positions());
+    }
+    if (model.pretrain() != null) {
+      modelMap.put("pretrain", pretrainKey(model.pretrain()));
+    }
     if (model.embeddingSource() != null) {
       ModelSettings source = model.embeddingSource();
       // TreeMap: Map.of's iteration order changes between JVMs, and the key must not.
@@ -109,8 +117,25 @@ public record RunSpec(
     if (!training.learningRates().isEmpty()) {
       t.put("learning_rates", new TreeMap<>(training.learningRates()));
     }
+    if (!TrainingSettings.LINEAR.equals(training.schedule())) {
+      t.put("schedule", training.schedule());
+    }
     m.put("training", t);
     return new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create().toJson(m);
+  }
+
+  /** What defines a pipeline-pre-trained encoder: the same settings give the same checkpoint. */
+  public static Map<String, Object> pretrainKey(PretrainSettings p) {
+    Map<String, Object> m = new TreeMap<>();
+    m.put("steps", p.steps());
+    m.put("batch_size", p.batchSize());
+    m.put("learning_rate", p.learningRate());
+    m.put("warmup_steps", p.warmupSteps());
+    m.put("weight_decay", p.weightDecay());
+    m.put("mask_probability", p.maskProbability());
+    m.put("seed", p.seed());
+    m.put("datasets", p.datasets());
+    return m;
   }
 
   private static void putIfSet(Map<String, Object> map, String key, int value) {

@@ -58,6 +58,13 @@ public record Settings(
 
   public record SparkSettings(String master, String appName, Map<String, String> conf) {}
 
+  /**
+   * Extra runs that narrow pruning to one module at a time (the paper's Table 1: OMP (After) at 5 %
+   * on Q, K, V, O or FFN alone): every method × sparsity × scope on each named dataset.
+   */
+  public record ScopeStudy(List<String> datasets, List<String> methods, List<Double> sparsities,
+      List<String> scopes) {}
+
   public record ComputeSettings(String device, int threads) {}
 
   public record SweepSettings(
@@ -71,7 +78,14 @@ public record Settings(
       List<Integer> seeds,
       String selection,
       String scope,
+      Map<String, String> datasetScopes,
+      List<ScopeStudy> scopeStudies,
       int concurrency) {
+
+    /** The prunable scope of {@code dataset}'s runs: its own entry in dataset-scopes, else {@link #scope}. */
+    public String scopeFor(String dataset) {
+      return datasetScopes.getOrDefault(dataset, scope);
+    }
 
     /**
      * The methods run on {@code dataset} with {@code model}: {@link #methods} narrowed by the

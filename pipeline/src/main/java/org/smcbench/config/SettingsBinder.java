@@ -4,8 +4,10 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.smcbench.sparsity.PruningScope;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -55,7 +57,8 @@ final class SettingsBinder {
         }
         models.put(name, new ModelSettings(name,
             m.getString("family"),
-            oneOfAt(m, "checkpoint-format", at, "minilm-onnx", "bge-small-onnx", "hf-safetensors", "none"),
+            oneOfAt(m, "checkpoint-format", at, "minilm-onnx", "bge-small-onnx", "hf-safetensors",
+                ModelSettings.MLM_PRETRAIN, "none"),
             m.hasPath("checkpoint-path") ? m.getString("checkpoint-path") : "",
             m.hasPath("layers") ? nonNegative(m, "layers", at) : 0,
             m.hasPath("max-seq-len") ? positive(m, "max-seq-len", at) : 512,
@@ -66,7 +69,11 @@ final class SettingsBinder {
             m.hasPath("beam-size") ? nonNegative(m, "beam-size", at) : 0,
             embeddingSource,
             m.hasPath("embedding-mode") ? oneOfAt(m, "embedding-mode", at, ModelSettings.TABLE, ModelSettings.ENCODER)
-                : ModelSettings.TABLE));
+                : ModelSettings.TABLE,
+            m.hasPath("attention-heads") ? nonNegative(m, "attention-heads", at) : 0,
+            m.hasPath("ffn-size") ? nonNegative(m, "ffn-size", at) : 0,
+            m.hasPath("positions") ? oneOfAt(m, "positions", at, "rotary", "absolute") : "",
+            m.getString("checkpoint-format").equals(ModelSettings.MLM_PRETRAIN) ? pretrain(m, at) : null));
       }
     }
 
@@ -80,14 +87,18 @@ final class SettingsBinder {
         files.put(split, d.getString("files." + split));
       }
       String evalSplit = d.getString("eval-split");
-      if (!files.containsKey(evalSplit) || files.get(evalSplit).isEmpty()) {
+      String reader = d.getString("reader");
+      boolean perSplit = DatasetSettings.filesPerSplit(reader);
+      if (perSplit && (!files.containsKey(evalSplit) || files.get(evalSplit).isEmpty())) {
         throw new ConfigError(at + "eval-split '" + evalSplit + "' has no file under " + at + "files ("
             + d.getValue("eval-split").origin().description() + ")");
       }
       List<String> folds = d.hasPath("folds") ? d.getStringList("folds") : List.of();
       for (Map.Entry<String, String> f : files.entrySet()) {
         boolean placeholder = f.getValue().contains(DatasetSettings.FOLD_PLACEHOLDER);
-        if (!f.getValue().isEmpty() && placeholder == folds.isEmpty()) {
+        // Role files (HotProtein's one FASTA beside its per-fold split pickles) may be shared by all folds.
+        boolean sharedRoleFile = !perSplit && !placeholder;
+        if (!f.getValue().isEmpty() && !sharedRoleFile && placeholder == folds.isEmpty()) {
           throw new ConfigError(at + "files." + f.getKey() + " = '" + f.getValue() + "': "
               + (folds.isEmpty() ? "has " + DatasetSettings.FOLD_PLACEHOLDER + " but " + at + "folds is empty"
                   : at + "folds is " + folds + " but the path has no " + DatasetSettings.FOLD_PLACEHOLDER)
@@ -105,8 +116,15 @@ final class SettingsBinder {
       } catch (ConfigError e) {
         throw new ConfigError(e.getMessage() + " (dataset " + name + ")", e);
       }
-      datasets.put(name, new DatasetSettings(name, d.getString("task"), d.getString("reader"), files,
-          folds, evalSplit, fraction(d, "chance", at), training));
+      List<Double> thresholds = d.hasPath("class-thresholds") ? d.getDoubleList("class-thresholds") : List.of();
+      for (int i = 1; i < thresholds.size(); i++) {
+        if (!(thresholds.get(i) > thresholds.get(i - 1))) {
+          throw new ConfigError(at + "class-thresholds must ascend: " + thresholds + " ("
+              + d.getValue("class-thresholds").origin().description() + ")");
+        }
+      }
+      datasets.put(name, new DatasetSettings(name, d.getString("task"), reader, files,
+          folds, evalSplit, fraction(d, "chance", at), thresholds, training));
     }
 
     // Model entries may override training too; every dataset x model pair gets its merged settings.
@@ -182,8 +200,78 @@ final class SettingsBinder {
         modelMethods,
         List.copyOf(seeds),
         selection(smc),
-        oneOf(smc, "sweep.scope", "all-matrices", "no-embeddings-heads", "attention-ffn"),
+        scope(smc, "sweep.scope"),
+        datasetScopes(smc),
+        scopeStudies(smc),
         nonNegative(smc, "sweep.concurrency"));
+  }
+
+  /** A model's {@code pretrain} block; reference.conf declares it on the esm-cpu entry. */
+  private static PretrainSettings pretrain(Config m, String at) {
+    if (!m.hasPath("pretrain")) {
+      throw new ConfigError(at + "checkpoint-format = " + ModelSettings.MLM_PRETRAIN + " needs a " + at + "pretrain block"
+          + " (steps, batch-size, learning-rate, warmup-steps, weight-decay, mask-probability, seed, datasets)");
+    }
+    Config p = m.getConfig("pretrain");
+    String pat = at + "pretrain.";
+    double mask = p.getDouble("mask-probability");
+    if (!(mask > 0 && mask < 1)) {
+      throw new ConfigError(pat + "mask-probability = " + mask + " must be in (0, 1)");
+    }
+    return new PretrainSettings(positive(p, "steps", pat), positive(p, "batch-size", pat),
+        p.getDouble("learning-rate"), nonNegative(p, "warmup-steps", pat), p.getDouble("weight-decay"), mask,
+        p.getInt("seed"), p.getStringList("datasets"));
+  }
+
+  /** A named scope or module kinds joined by '+' ({@link PruningScope}). */
+  private static String scope(Config smc, String key) {
+    String v = smc.getString(key);
+    try {
+      return PruningScope.fromLabel(v).label();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigError("smc." + key + ": " + e.getMessage() + " (" + smc.getValue(key).origin().description() + ")",
+          e);
+    }
+  }
+
+  private static Map<String, String> datasetScopes(Config smc) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : smc.getConfig("sweep.dataset-scopes").root().keySet()) {
+      out.put(name, scope(smc, "sweep.dataset-scopes." + ConfigUtil.quoteString(name)));
+    }
+    return Map.copyOf(out);
+  }
+
+  private static List<Settings.ScopeStudy> scopeStudies(Config smc) {
+    List<Settings.ScopeStudy> out = new ArrayList<>();
+    List<? extends Config> studies = smc.getConfigList("sweep.scope-studies");
+    for (int i = 0; i < studies.size(); i++) {
+      Config study = studies.get(i);
+      String at = "smc.sweep.scope-studies[" + i + "]";
+      for (String key : study.root().keySet()) {
+        if (!List.of("datasets", "methods", "sparsities", "scopes").contains(key)) {
+          throw new ConfigError(at + "." + key + " is not a key of a scope study (datasets, methods, sparsities, scopes) ("
+              + study.getValue(key).origin().description() + ")");
+        }
+      }
+      List<String> scopes = new ArrayList<>();
+      for (String s : study.getStringList("scopes")) {
+        try {
+          scopes.add(PruningScope.fromLabel(s).label());
+        } catch (IllegalArgumentException e) {
+          throw new ConfigError(at + ".scopes: " + e.getMessage(), e);
+        }
+      }
+      List<Double> sparsities = study.getDoubleList("sparsities");
+      for (double sp : sparsities) {
+        if (!(sp > 0 && sp < 1)) {
+          throw new ConfigError(at + ".sparsities contains " + sp + ": a target sparsity must be in (0, 1)");
+        }
+      }
+      out.add(new Settings.ScopeStudy(List.copyOf(study.getStringList("datasets")),
+          List.copyOf(study.getStringList("methods")), List.copyOf(sparsities), List.copyOf(scopes)));
+    }
+    return List.copyOf(out);
   }
 
   /** global | layerwise | an N:M pattern such as "2:4" (N < M). */
@@ -233,7 +321,7 @@ final class SettingsBinder {
         t.getDouble("learning-rate"), t.getInt("batch-size"), t.getInt("steps"), t.getInt("warmup-steps"),
         t.getDouble("weight-decay"), t.getDouble("adam-beta1"), t.getDouble("adam-beta2"),
         t.getDouble("adam-eps"), t.getInt("max-train-examples"), t.getInt("max-eval-examples"),
-        t.getInt("eval-batch-size"), learningRates(t));
+        t.getInt("eval-batch-size"), learningRates(t), t.getString("schedule"));
   }
 
   /** {@code learning-rates}: parameter-name prefix (quote it when it has dots) -> peak learning rate. */

@@ -16,7 +16,21 @@ public record TrainingSettings(
     int maxTrainExamples,
     int maxEvalExamples,
     int evalBatchSize,
-    Map<String, Double> learningRates) implements Serializable {
+    Map<String, Double> learningRates,
+    String schedule) implements Serializable {
+
+  /** fairseq's polynomial decay with power 1: linear warm-up, then linear decay to 0. */
+  public static final String LINEAR = "linear";
+  /** PyTorch's OneCycleLR (cosine rise over the warm-up steps, cosine annealing after). */
+  public static final String ONE_CYCLE = "one-cycle";
+
+  /** With the default linear schedule. */
+  public TrainingSettings(double learningRate, int batchSize, int steps, int warmupSteps, double weightDecay,
+      double adamBeta1, double adamBeta2, double adamEps, int maxTrainExamples, int maxEvalExamples,
+      int evalBatchSize, Map<String, Double> learningRates) {
+    this(learningRate, batchSize, steps, warmupSteps, weightDecay, adamBeta1, adamBeta2, adamEps, maxTrainExamples,
+        maxEvalExamples, evalBatchSize, learningRates, LINEAR);
+  }
 
   /** Without parameter groups: every parameter at {@code learningRate}. */
   public TrainingSettings(double learningRate, int batchSize, int steps, int warmupSteps, double weightDecay,
@@ -24,6 +38,12 @@ public record TrainingSettings(
       int evalBatchSize) {
     this(learningRate, batchSize, steps, warmupSteps, weightDecay, adamBeta1, adamBeta2, adamEps, maxTrainExamples,
         maxEvalExamples, evalBatchSize, Map.of());
+  }
+
+  /** The learning-rate schedule these settings ask for. */
+  public org.smcbench.train.LrSchedule lrSchedule() {
+    return ONE_CYCLE.equals(schedule) ? new org.smcbench.train.OneCycle(learningRate, warmupSteps, steps)
+        : new org.smcbench.train.LinearWarmupDecay(learningRate, warmupSteps, steps);
   }
 
   /**
@@ -52,6 +72,9 @@ public record TrainingSettings(
     require(adamEps > 0, "adam-eps must be > 0");
     require(maxTrainExamples >= 0 && maxEvalExamples >= 0, "max-*-examples must be >= 0");
     require(evalBatchSize > 0, "eval-batch-size must be > 0");
+    require(LINEAR.equals(schedule) || ONE_CYCLE.equals(schedule), "schedule must be linear or one-cycle");
+    require(!ONE_CYCLE.equals(schedule) || (warmupSteps >= 1 && warmupSteps < steps),
+        "a one-cycle schedule needs 1 <= warmup-steps < steps");
     learningRates = new java.util.TreeMap<>(learningRates);
     for (Map.Entry<String, Double> e : learningRates.entrySet()) {
       require(e.getValue() > 0, "learning-rates." + e.getKey() + " must be > 0");

@@ -5,6 +5,8 @@ import org.smcbench.data.mwp.MwpDataLoader;
 import org.smcbench.model.ModelFamilies;
 import org.smcbench.task.mc.MultipleChoiceTask;
 import org.smcbench.task.mwp.MwpTask;
+import org.smcbench.task.protein.ProteinTask;
+import org.smcbench.data.protein.ProteinDataLoader;
 
 /** The {@link SplitLoader} of each task, by task name. */
 public final class SplitLoaders {
@@ -19,7 +21,9 @@ public final class SplitLoaders {
 
   private static final Map<String, SplitLoader> LOADERS = Map.of(
       MultipleChoiceTask.NAME, MULTIPLE_CHOICE,
-      MwpTask.NAME, MwpDataLoader::load);
+      MwpTask.NAME, MwpDataLoader::load,
+      ProteinTask.CLASSIFICATION, ProteinDataLoader::load,
+      ProteinTask.REGRESSION, ProteinDataLoader::load);
 
   private SplitLoaders() {}
 

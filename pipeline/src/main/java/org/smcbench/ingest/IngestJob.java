@@ -21,6 +21,9 @@ import org.smcbench.results.Tables;
 import org.smcbench.results.Warehouse;
 import org.smcbench.task.mc.MultipleChoiceTask;
 import org.smcbench.task.mwp.MwpTask;
+import org.smcbench.task.protein.ProteinTask;
+import org.smcbench.data.protein.ProteinIngest;
+import org.smcbench.data.protein.ProteinReaders;
 
 /**
  * Ingest: every split file of every dataset in the sweep. Multiple-choice datasets are tokenized
@@ -46,6 +49,8 @@ public final class IngestJob {
         counts.addAll(ingestProblems(dataset, paths, warehouse, out));
       } else if (dataset.task().equals(MultipleChoiceTask.NAME)) {
         counts.addAll(ingestMultipleChoice(settings, dataset, paths, warehouse, out));
+      } else if (dataset.task().equals(ProteinTask.CLASSIFICATION) || dataset.task().equals(ProteinTask.REGRESSION)) {
+        counts.addAll(ingestProteins(dataset, paths, warehouse, out));
       } else {
         throw new IllegalArgumentException("smc.datasets." + datasetName + ": no ingest for task " + dataset.task());
       }
@@ -59,7 +64,7 @@ public final class IngestJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(warehouse.spark().sparkContext());
     for (String modelName : settings.sweep().models()) {
       ModelSettings model = settings.model(modelName);
-      if (!ModelFamilies.get(model.family()).task().equals(dataset.task())) {
+      if (!ModelFamilies.get(model.family()).tasks().contains(dataset.task())) {
         continue;
       }
       Broadcast<byte[]> tokenizer = jsc.broadcast(ModelFamilies.get(model.family()).tokenizerJson(model));
@@ -114,6 +119,68 @@ public final class IngestJob {
       counts.add(print(out, new SplitCount(dataset.name(), split, "", ok + quarantined, ok, quarantined)));
     }
     return counts;
+  }
+
+  /**
+   * A protein dataset: HotProtein (files.sequences, a FASTA, and files.splits, a pickle per fold)
+   * or FLIP (files.csv); one MERGE per table. Counts are per split.
+   */
+  private static List<SplitCount> ingestProteins(DatasetSettings dataset, DataPaths paths, Warehouse warehouse,
+      PrintStream out) {
+    String at = "smc.datasets." + dataset.name() + ".files.";
+    warehouse.spark().sparkContext().setJobDescription("ingest " + dataset.name());
+    OutcomeRows.Split result = switch (dataset.reader()) {
+      case ProteinReaders.HOTPROTEIN -> {
+        String fasta = paths.require(required(dataset, "sequences"), at + "sequences");
+        List<ProteinIngest.FoldFile> folds = foldFiles(dataset, paths, at);
+        yield ProteinIngest.readHotProtein(warehouse.spark(), dataset.name(), fasta, folds, dataset.classThresholds());
+      }
+      case ProteinReaders.HOTPROTEIN_STRUCTURES -> {
+        String folder = paths.require(required(dataset, "structures"), at + "structures");
+        List<ProteinIngest.FoldFile> folds = foldFiles(dataset, paths, at);
+        yield ProteinIngest.readStructures(warehouse.spark(), dataset.name(), folder, folds, dataset.classThresholds());
+      }
+      case ProteinReaders.FLIP -> ProteinIngest.readFlip(warehouse.spark(), dataset.name(),
+          paths.require(required(dataset, "csv"), at + "csv"), dataset.classThresholds());
+      default -> throw new IllegalArgumentException("smc.datasets." + dataset.name() + ".reader = '"
+          + dataset.reader() + "' is not a protein reader " + ProteinReaders.ALL);
+    };
+    ProteinIngest.upsert(warehouse, result);
+    List<SplitCount> counts = new ArrayList<>();
+    Map<String, Long> bad = new java.util.HashMap<>();
+    for (Row r : result.quarantine().groupBy("split").count().collectAsList()) {
+      bad.put(r.getString(0), r.getLong(1));
+    }
+    for (Row r : result.examples().groupBy("fold", "split").count().orderBy("fold", "split").collectAsList()) {
+      String split = r.getString(0).isEmpty() ? r.getString(1) : "fold" + r.getString(0) + "/" + r.getString(1);
+      long quarantined = bad.getOrDefault(split, 0L);
+      counts.add(print(out, new SplitCount(dataset.name(), split, "", r.getLong(2) + quarantined, r.getLong(2),
+          quarantined)));
+    }
+    long unassigned = bad.getOrDefault("", 0L);
+    if (unassigned > 0) {
+      counts.add(print(out, new SplitCount(dataset.name(), "(file)", "", unassigned, 0, unassigned)));
+    }
+    return counts;
+  }
+
+  /** Every fold's split pickle (files.splits with the fold filled in). */
+  private static List<ProteinIngest.FoldFile> foldFiles(DatasetSettings dataset, DataPaths paths, String at) {
+    List<ProteinIngest.FoldFile> folds = new ArrayList<>();
+    for (String fold : dataset.folds()) {
+      folds.add(new ProteinIngest.FoldFile(fold, paths.require(dataset.files(fold).get("splits"), at + "splits"
+          + (fold.isEmpty() ? "" : " (fold " + fold + ")"))));
+    }
+    return folds;
+  }
+
+  private static String required(DatasetSettings dataset, String role) {
+    String path = dataset.files().get(role);
+    if (path == null || path.isEmpty()) {
+      throw new IllegalArgumentException("smc.datasets." + dataset.name() + ".files." + role
+          + " is not set: the " + dataset.reader() + " reader needs it");
+    }
+    return path;
   }
 
   private static Map<String, Long> perFile(Dataset<Row> rows) {

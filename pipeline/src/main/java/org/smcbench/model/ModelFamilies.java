@@ -2,6 +2,7 @@ package org.smcbench.model;
 
 import java.util.Map;
 import org.smcbench.model.bert.BertMultipleChoiceFamily;
+import org.smcbench.model.esm.EsmFamily;
 import org.smcbench.model.gts.GtsFamily;
 
 /** Model families by the name a model's {@code family} key uses. */
@@ -9,7 +10,9 @@ public final class ModelFamilies {
   private static final Map<String, ModelFamily> FAMILIES = Map.of(
       BertMultipleChoiceFamily.NAME, new BertMultipleChoiceFamily(),
       GtsFamily.NAME, GtsFamily.gts(),
-      GtsFamily.GRAPH2TREE, GtsFamily.graph2tree());
+      GtsFamily.GRAPH2TREE, GtsFamily.graph2tree(),
+      EsmFamily.NAME, EsmFamily.sequence(),
+      EsmFamily.STRUCTURE, EsmFamily.structure());
 
   private ModelFamilies() {}
 

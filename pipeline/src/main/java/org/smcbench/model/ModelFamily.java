@@ -11,8 +11,8 @@ import org.smcbench.task.TaskData;
 public interface ModelFamily {
   String name();
 
-  /** The task whose data this family reads (a sweep pairs a model only with datasets of its task). */
-  String task();
+  /** The tasks whose data this family reads (a sweep pairs a model only with datasets of these tasks). */
+  java.util.Set<String> tasks();
 
   /**
    * Builds the model in {@code manager} with pretrained weights; task heads start from {@code seed}.

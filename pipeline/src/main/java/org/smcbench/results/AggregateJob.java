@@ -3,6 +3,7 @@ package org.smcbench.results;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.smcbench.sparsity.PruningScope;
 
 /**
  * The aggregation job: from {@code smc.runs}, {@code smc.layer_sparsity} and {@code smc.masks} it
@@ -28,9 +29,14 @@ public final class AggregateJob {
     }
     // A method under another selection than the default global one (layerwise, an N:M pattern) is
     // its own curve: the derived tables name it "<method> <selection>", e.g. "omp_after 2:4".
+    // Likewise a run pruning one module kind (scope "attention_q", "ffn"; the paper's Table 1):
+    // "<method> @<scope>". The named scopes are a sweep's main setting and keep the method's name.
     runs.where("status = 'succeeded'")
         .withColumn("method", functions.expr("CASE WHEN method = 'dense' OR selection IS NULL"
             + " OR selection IN ('', 'global') THEN method ELSE concat(method, ' ', selection) END"))
+        .withColumn("method", functions.expr("CASE WHEN scope IS NULL OR scope IN ('', '"
+            + PruningScope.ALL_MATRICES + "', '" + PruningScope.NO_EMBEDDINGS_HEADS + "', '"
+            + PruningScope.ATTENTION_FFN + "') THEN method ELSE concat(method, ' @', scope) END"))
         .createOrReplaceTempView(SUCCEEDED_RUNS);
     Leaderboard.write(warehouse, tolerance);
     MatchingSparsity.write(warehouse);

@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkEnv;
-import org.apache.spark.deploy.SparkHadoopUtil;
+import org.smcbench.config.ModelSettings;
 import org.smcbench.config.RunSpec;
+import org.smcbench.pretrain.PretrainedCheckpoints;
 import org.smcbench.model.ModelFamilies;
 import org.smcbench.model.ModelWeights;
 import org.smcbench.model.PrunableTensor;
@@ -126,7 +127,8 @@ public final class RunExecutor {
       this.root = root;
       this.step = step;
       clock.start("build");
-      this.model = ModelFamilies.get(spec.model().family()).build(spec.model(), inputs.train(), root, seed);
+      ModelSettings settings = PretrainedCheckpoints.resolve(spec.model(), inputs.warehousePath());
+      this.model = ModelFamilies.get(spec.model().family()).build(settings, inputs.train(), root, seed);
       this.scope = PruningScope.fromLabel(spec.scope()).select(model.prunableScope());
       this.checkpoints = new CheckpointStore(inputs.warehousePath(), hadoopConf());
       this.probe = gradientProbe(spec, inputs, model, scope, seed, root);
@@ -277,8 +279,7 @@ public final class RunExecutor {
   }
 
   private static Configuration hadoopConf() {
-    SparkEnv env = SparkEnv.get();
-    return env == null ? new Configuration() : SparkHadoopUtil.get().newConfiguration(env.conf());
+    return org.smcbench.spark.HadoopConf.current();
   }
 
   private static String executorId() {

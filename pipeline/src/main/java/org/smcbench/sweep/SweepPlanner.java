@@ -33,8 +33,10 @@ public final class SweepPlanner {
       DatasetSettings dataset = s.dataset(datasetName);
       for (String fold : dataset.folds()) {
         for (String modelName : modelsFor(s, dataset)) {
+          // A self-pre-trained encoder's corpus is part of its identity (and so of the run key).
+          ModelSettings model = org.smcbench.pretrain.PretrainedCheckpoints.withCorpus(s, s.model(modelName));
           for (int seed : s.sweep().seeds()) {
-            addCell(s, dataset, fold, s.model(modelName), seed, specs);
+            addCell(s, dataset, fold, model, seed, specs);
           }
         }
       }
@@ -45,26 +47,44 @@ public final class SweepPlanner {
   /** The sweep's models whose family reads the dataset's task (a sweep may mix tasks). */
   static List<String> modelsFor(Settings s, DatasetSettings dataset) {
     return s.sweep().models().stream()
-        .filter(m -> ModelFamilies.get(s.model(m).family()).task().equals(dataset.task())).toList();
+        .filter(m -> ModelFamilies.get(s.model(m).family()).tasks().contains(dataset.task())).toList();
   }
 
   /** The dense run and every sparse method × sparsity of one (dataset, fold, model, seed). */
   private static void addCell(Settings s, DatasetSettings dataset, String fold, ModelSettings model, int seed,
       Map<String, RunSpec> specs) {
+    String scope = s.sweep().scopeFor(dataset.name());
     RunSpec dense = new RunSpec(dataset.task(), dataset.name(), fold, model, RunSpec.DENSE, Map.of(), 0.0, seed,
-        s.sweep().selection(), s.sweep().scope(), dataset.evalSplit(), s.training(dataset.name(), model.name()));
+        s.sweep().selection(), scope, dataset.evalSplit(), s.training(dataset.name(), model.name()));
     specs.putIfAbsent(dense.runKey(), dense);
     for (String method : s.sweep().methodsFor(dataset.name(), model.name())) {
       if (method.equals(RunSpec.DENSE)) {
         continue;
       }
       for (double sparsity : s.sweep().sparsitiesFor(method)) {
-        RunSpec spec = new RunSpec(dataset.task(), dataset.name(), fold, model, method,
-            s.methods().getOrDefault(method, Map.of()), sparsity, seed, s.sweep().selection(), s.sweep().scope(),
-            dataset.evalSplit(), s.training(dataset.name(), model.name()));
-        specs.putIfAbsent(spec.runKey(), spec);
+        add(s, dataset, fold, model, seed, method, sparsity, scope, specs);
       }
     }
+    for (Settings.ScopeStudy study : s.sweep().scopeStudies()) {
+      if (!study.datasets().contains(dataset.name())) {
+        continue;
+      }
+      for (String method : study.methods()) {
+        for (double sparsity : study.sparsities()) {
+          for (String studyScope : study.scopes()) {
+            add(s, dataset, fold, model, seed, method, sparsity, studyScope, specs);
+          }
+        }
+      }
+    }
+  }
+
+  private static void add(Settings s, DatasetSettings dataset, String fold, ModelSettings model, int seed,
+      String method, double sparsity, String scope, Map<String, RunSpec> specs) {
+    RunSpec spec = new RunSpec(dataset.task(), dataset.name(), fold, model, method,
+        s.methods().getOrDefault(method, Map.of()), sparsity, seed, s.sweep().selection(), scope,
+        dataset.evalSplit(), s.training(dataset.name(), model.name()));
+    specs.putIfAbsent(spec.runKey(), spec);
   }
 
   private static void requireMethods(String key, List<String> methods) {
@@ -133,6 +153,24 @@ public final class SweepPlanner {
         }
       }
     }
+    for (int i = 0; i < s.sweep().scopeStudies().size(); i++) {
+      Settings.ScopeStudy study = s.sweep().scopeStudies().get(i);
+      requireMethods("smc.sweep.scope-studies[" + i + "].methods", study.methods());
+      for (String d : study.datasets()) {
+        if (!s.sweep().datasets().contains(d)) {
+          throw new ConfigError("smc.sweep.scope-studies[" + i + "].datasets names " + d + ", which is not in"
+              + " smc.sweep.datasets " + s.sweep().datasets());
+        }
+      }
+      if (study.methods().contains(RunSpec.DENSE)) {
+        throw new ConfigError("smc.sweep.scope-studies[" + i + "].methods has dense, which prunes nothing");
+      }
+    }
+    for (String d : s.sweep().datasetScopes().keySet()) {
+      if (!s.sweep().datasets().contains(d) && !s.datasets().containsKey(d)) {
+        throw new ConfigError("smc.sweep.dataset-scopes names " + d + ", which is not a configured dataset");
+      }
+    }
     for (Map.Entry<String, List<String>> e : s.sweep().datasetMethods().entrySet()) {
       requireMethods("smc.sweep.dataset-methods." + e.getKey(), e.getValue());
     }
@@ -170,8 +208,9 @@ public final class SweepPlanner {
       if (!ModelFamilies.isKnown(family)) {
         throw new ConfigError("smc.models." + model + ".family = '" + family + "' is not a known model family");
       }
-      String task = ModelFamilies.get(family).task();
-      if (s.sweep().datasets().stream().noneMatch(d -> s.dataset(d).task().equals(task))) {
+      java.util.Set<String> tasks = ModelFamilies.get(family).tasks();
+      if (s.sweep().datasets().stream().noneMatch(d -> tasks.contains(s.dataset(d).task()))) {
+        String task = String.join(" / ", new java.util.TreeSet<>(tasks));
         throw new ConfigError("smc.sweep.models has " + model + " (a " + task + " model) but smc.sweep.datasets "
             + s.sweep().datasets() + " has no " + task + " dataset");
       }

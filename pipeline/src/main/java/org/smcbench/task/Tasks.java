@@ -3,12 +3,15 @@ package org.smcbench.task;
 import java.util.Map;
 import org.smcbench.task.mc.MultipleChoiceTask;
 import org.smcbench.task.mwp.MwpTask;
+import org.smcbench.task.protein.ProteinTask;
 
 /** Tasks by the name a dataset's {@code task} key uses. */
 public final class Tasks {
   private static final Map<String, Task<?>> TASKS = Map.of(
       MultipleChoiceTask.NAME, new MultipleChoiceTask(),
-      MwpTask.NAME, new MwpTask());
+      MwpTask.NAME, new MwpTask(),
+      ProteinTask.CLASSIFICATION, ProteinTask.classification(),
+      ProteinTask.REGRESSION, ProteinTask.regression());
 
   private Tasks() {}
 

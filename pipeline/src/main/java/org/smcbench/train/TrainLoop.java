@@ -35,7 +35,7 @@ public final class TrainLoop {
   public static <D extends TaskData> Outcome run(TrainableModel model, Task<D> task, D data, ModelSettings modelSettings,
       TrainingSettings t, long seed, NDManager manager, StepHook hook, IntConsumer progress, StepTimes times) {
     EpochSampler sampler = new EpochSampler(data.size(), t.batchSize(), seed);
-    LrSchedule schedule = new LinearWarmupDecay(t.learningRate(), t.warmupSteps(), t.steps());
+    LrSchedule schedule = t.lrSchedule();
     ParameterStore store = new ParameterStore(manager, false);
     var parameters = model.namedParameters();
     // Parameter groups: each parameter's peak rate relative to the schedule's (1 for most).

@@ -189,4 +189,37 @@ class ConfigLoaderTest {
         () -> ConfigLoader.load(null, List.of("training.learning-rates.embedding=fast"), Map.of()));
     assertTrue(bad.getMessage().contains("learning-rates.embedding must be a number"), bad.getMessage());
   }
+
+  @Test
+  void scopesAndScopeStudiesAreCheckedWhereTheyAreWritten() {
+    ConfigError scope = assertThrows(ConfigError.class,
+        () -> ConfigLoader.load(null, List.of("sweep.scope=attention_x"), Map.of()));
+    assertTrue(scope.getMessage().contains("smc.sweep.scope") && scope.getMessage().contains("attention_q"),
+        scope.getMessage());
+    ConfigError studyKey = assertThrows(ConfigError.class, () -> ConfigLoader.load(null,
+        List.of("sweep.scope-studies=[{datasets=[csqa], methods=[omp_after], sparsities=[0.05], scopes=[ffn], rate=1}]"),
+        Map.of()));
+    assertTrue(studyKey.getMessage().contains("smc.sweep.scope-studies[0].rate"), studyKey.getMessage());
+    ConfigError studyScope = assertThrows(ConfigError.class, () -> ConfigLoader.load(null,
+        List.of("sweep.scope-studies=[{datasets=[csqa], methods=[omp_after], sparsities=[0.05], scopes=[qkv]}]"),
+        Map.of()));
+    assertTrue(studyScope.getMessage().contains("smc.sweep.scope-studies[0].scopes"), studyScope.getMessage());
+    Settings s = ConfigLoader.load(null, List.of("sweep.dataset-scopes.csqa=\"attention_q+ffn\""), Map.of());
+    assertEquals("attention_q+ffn", s.sweep().scopeFor("csqa"));
+    assertEquals("all-matrices", s.sweep().scopeFor("race-m"));
+  }
+
+  @Test
+  void classThresholdsMustAscendAndPretrainingNeedsItsBlock() {
+    ConfigError thresholds = assertThrows(ConfigError.class,
+        () -> ConfigLoader.load(null, List.of("datasets.meltome-clustered-classes.class-thresholds=[55, 50]"), Map.of()));
+    assertTrue(thresholds.getMessage().contains("class-thresholds must ascend"), thresholds.getMessage());
+    Settings s = ConfigLoader.load(null, List.of(), Map.of());
+    assertEquals(List.of(50.0, 55.0), s.dataset("meltome-clustered-classes").classThresholds());
+    assertEquals(2000, s.model("esm-cpu").pretrain().steps());
+    assertEquals(0.15, s.model("esm-cpu").pretrain().maskProbability());
+    ConfigError mask = assertThrows(ConfigError.class,
+        () -> ConfigLoader.load(null, List.of("models.esm-cpu.pretrain.mask-probability=1.5"), Map.of()));
+    assertTrue(mask.getMessage().contains("mask-probability"), mask.getMessage());
+  }
 }

@@ -79,4 +79,28 @@ class ShippedConfigsTest {
     assertEquals(4, gts.training().batchSize());
     assertEquals(1e-5, gts.training().weightDecay());
   }
+
+  @Test
+  void proteinRunsFifteenFineTuningsAndClusterTheTable1Study() {
+    List<RunSpec> protein = expand("protein.conf");
+    // HP-S2C2 fold 0: dense + 2 methods x 2 sparsities + 5 module-study runs; Meltome: dense + 4.
+    assertEquals(15, protein.size());
+    assertEquals(List.of("attention-ffn"), protein.stream().filter(r -> !r.isDense() && r.targetSparsity() > 0.1)
+        .map(RunSpec::scope).distinct().toList());
+    assertEquals(List.of("attention_q", "attention_k", "attention_v", "attention_o", "ffn"), protein.stream()
+        .filter(r -> r.targetSparsity() == 0.05).map(RunSpec::scope).toList());
+    // The pre-training corpus is spelled out in the model, so it is part of every run key.
+    assertEquals(List.of("hp-s2c2/0", "meltome-clustered"), protein.get(0).model().pretrain().datasets());
+
+    List<RunSpec> cluster = expand("cluster.conf").stream().filter(r -> r.model().name().equals("esm1b")).toList();
+    // (10 HP-S2C2 folds + 2 Meltome tasks) x 3 seeds x (dense + 2 x 7) + 10 folds x 3 seeds x 5 study runs
+    assertEquals(12 * 3 * 15 + 10 * 3 * 5, cluster.size());
+    RunSpec hp = cluster.stream().filter(r -> r.dataset().equals("hp-s2c2") && !r.isDense()).findFirst().orElseThrow();
+    assertEquals(1e-6, hp.training().learningRate());
+    assertEquals(2e-2, hp.training().learningRateOf("classifier.weight"));
+    assertEquals(3, hp.training().batchSize());
+    assertEquals("attention-ffn", hp.scope());
+    RunSpec meltome = cluster.stream().filter(r -> r.dataset().equals("meltome-clustered")).findFirst().orElseThrow();
+    assertEquals(2, meltome.training().batchSize());
+  }
 }

@@ -37,8 +37,8 @@ public final class BertMultipleChoiceFamily implements ModelFamily {
   }
 
   @Override
-  public String task() {
-    return org.smcbench.task.mc.MultipleChoiceTask.NAME;
+  public java.util.Set<String> tasks() {
+    return java.util.Set.of(org.smcbench.task.mc.MultipleChoiceTask.NAME);
   }
 
   @Override

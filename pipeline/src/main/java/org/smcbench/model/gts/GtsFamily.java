@@ -56,8 +56,8 @@ public final class GtsFamily implements ModelFamily {
   }
 
   @Override
-  public String task() {
-    return MwpTask.NAME;
+  public java.util.Set<String> tasks() {
+    return java.util.Set.of(MwpTask.NAME);
   }
 
   @Override
