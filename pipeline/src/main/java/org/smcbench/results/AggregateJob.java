@@ -35,8 +35,7 @@ public final class AggregateJob {
         .withColumn("method", functions.expr("CASE WHEN method = 'dense' OR selection IS NULL"
             + " OR selection IN ('', 'global') THEN method ELSE concat(method, ' ', selection) END"))
         .withColumn("method", functions.expr("CASE WHEN scope IS NULL OR scope IN ('', '"
-            + PruningScope.ALL_MATRICES + "', '" + PruningScope.NO_EMBEDDINGS_HEADS + "', '"
-            + PruningScope.ATTENTION_FFN + "') THEN method ELSE concat(method, ' @', scope) END"))
+            + String.join("', '", PruningScope.MAIN_SETTINGS) + "') THEN method ELSE concat(method, ' @', scope) END"))
         .createOrReplaceTempView(SUCCEEDED_RUNS);
     Leaderboard.write(warehouse, tolerance);
     MatchingSparsity.write(warehouse);

@@ -32,8 +32,16 @@ public record PruningScope(String label, Set<ModuleKind> kinds) {
           ModuleKind.FFN_IN, ModuleKind.FFN_OUT),
       "ffn", EnumSet.of(ModuleKind.FFN_IN, ModuleKind.FFN_OUT));
 
+  /** The named sets a sweep prunes as its main setting; any other scope narrows it to modules. */
+  public static final List<String> MAIN_SETTINGS = List.of(ALL_MATRICES, NO_EMBEDDINGS_HEADS, ATTENTION_FFN);
+
   public PruningScope {
     kinds = Set.copyOf(kinds);
+  }
+
+  /** True for a module-kind scope ("attention_q", "ffn"): its runs are their own curve (Table 1). */
+  public static boolean isModuleScope(String label) {
+    return label != null && !label.isEmpty() && !MAIN_SETTINGS.contains(label);
   }
 
   /** Parses a scope label; throws naming the unknown part and the accepted forms. */

@@ -41,7 +41,8 @@ final class Progress {
     String data = r.fold() == null || r.fold().isEmpty() ? r.dataset() : r.dataset() + "/fold" + r.fold();
     return "none".equals(r.timing())
         ? String.format("%s %s %s seed=%d", r.method(), data, r.model(), r.seed())
-        : String.format("%s %s %s s=%.3f seed=%d", r.method(), data, r.model(), r.targetSparsity(), r.seed());
+        : String.format("%s%s %s %s s=%.3f seed=%d", r.method(), SweepJob.scopeSuffix(r.scope()), data, r.model(),
+            r.targetSparsity(), r.seed());
   }
 
   synchronized int succeeded() {

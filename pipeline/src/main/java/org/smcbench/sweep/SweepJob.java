@@ -210,8 +210,13 @@ public final class SweepJob {
     String data = spec.fold().isEmpty() ? spec.dataset() : spec.dataset() + "/fold" + spec.fold();
     return spec.isDense()
         ? String.format("%s %s %s seed=%d", spec.method(), data, spec.model().name(), spec.seed())
-        : String.format("%s %s %s s=%.3f seed=%d", spec.method(), data, spec.model().name(),
-            spec.targetSparsity(), spec.seed());
+        : String.format("%s%s %s %s s=%.3f seed=%d", spec.method(), scopeSuffix(spec.scope()), data,
+            spec.model().name(), spec.targetSparsity(), spec.seed());
+  }
+
+  /** " @attention_q" for a run pruning one module kind (the derived tables' name for it), else "". */
+  static String scopeSuffix(String scope) {
+    return org.smcbench.sparsity.PruningScope.isModuleScope(scope) ? " @" + scope : "";
   }
 
   private static List<RunOutcome> get(Future<List<RunOutcome>> future) {

@@ -54,4 +54,12 @@ class PruningScopeTest {
     assertTrue(unknown.getMessage().contains("attention_q"), unknown.getMessage());
     assertThrows(IllegalArgumentException.class, () -> PruningScope.fromLabel("attention-ffn+embedding"));
   }
+
+  @Test
+  void moduleScopesAreTheirOwnCurveAndNamedSetsAreNot() {
+    assertTrue(PruningScope.isModuleScope("attention_q"));
+    assertTrue(PruningScope.isModuleScope("ffn"));
+    assertEquals(false, PruningScope.isModuleScope(PruningScope.ATTENTION_FFN));
+    assertEquals(false, PruningScope.isModuleScope(""));
+  }
 }
