@@ -15,7 +15,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.smcbench.config.ModelSettings;
 import org.smcbench.config.Settings;
-import org.smcbench.data.protein.ProteinDataLoader;
 import org.smcbench.results.Tables;
 import org.smcbench.results.Warehouse;
 
@@ -101,7 +100,7 @@ public final class PretrainJob {
     List<int[]> train = new ArrayList<>();
     List<int[]> heldOut = new ArrayList<>();
     for (Row r : sequences.select("tokens", "h").collectAsList()) {
-      int[] tokens = ProteinDataLoader.truncate(r.getList(0).stream().mapToInt(v -> (Integer) v).toArray(),
+      int[] tokens = org.smcbench.data.protein.EsmAlphabet.truncate(r.getList(0).stream().mapToInt(v -> (Integer) v).toArray(),
           model.maxSeqLen());
       (Math.floorMod(r.getLong(1), 100) < HELD_OUT_PERCENT ? heldOut : train).add(tokens);
     }

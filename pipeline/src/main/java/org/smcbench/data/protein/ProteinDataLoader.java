@@ -91,23 +91,13 @@ public final class ProteinDataLoader {
       int[][] cut = new int[tokens.length][];
       float[][] cutCa = ca == null ? null : new float[tokens.length][];
       for (int i = 0; i < tokens.length; i++) {
-        cut[i] = truncate(tokens[i], maxTokens);
+        cut[i] = EsmAlphabet.truncate(tokens[i], maxTokens);
         if (ca != null) {
           cutCa[i] = java.util.Arrays.copyOf(ca[i], Math.min(ca[i].length, 3 * (cut[i].length - 2)));
         }
       }
       return new ProteinData(ids, cut, labels, targets, classes, mean, std, composition, cutCa, version);
     }
-  }
-
-  /** {@code <cls>} + the first maxTokens − 2 residues + {@code <eos>}; shorter sequences as they are. */
-  public static int[] truncate(int[] tokens, int maxTokens) {
-    if (tokens.length <= maxTokens) {
-      return tokens;
-    }
-    int[] out = java.util.Arrays.copyOf(tokens, maxTokens);
-    out[maxTokens - 1] = EsmAlphabet.EOS;
-    return out;
   }
 
   private static Split read(Warehouse warehouse, long version, RunSpec spec, String split, int maxExamples,

@@ -28,10 +28,25 @@ public final class PretrainedWeights {
    */
   public static void loadInto(Map<String, Parameter> target, Map<String, FloatTensor> weights, NDManager manager) {
     int modelLayers = layerCount(target);
+    load("pretrained checkpoint", target, weights, manager, key -> layerOf(key) >= modelLayers);
+  }
+
+  /**
+   * Loads {@code weights} into {@code target} with every key matching exactly (a checkpoint that
+   * carries its own config, such as ESM's, builds the model to its shape); {@code source} names the
+   * checkpoint in the error, which lists every missing key, unexpected key and shape mismatch
+   * before anything is copied.
+   */
+  public static void loadExactly(String source, Map<String, Parameter> target, Map<String, FloatTensor> weights,
+      NDManager manager) {
+    load(source, target, weights, manager, key -> false);
+  }
+
+  private static void load(String source, Map<String, Parameter> target, Map<String, FloatTensor> weights,
+      NDManager manager, java.util.function.Predicate<String> ignorable) {
     Map<String, Shape> shapes = new LinkedHashMap<>();
     weights.forEach((name, tensor) -> shapes.put(name, new Shape(tensor.shape())));
-    CheckpointKeys.requireMatch("pretrained checkpoint", target, shapes,
-        key -> layerOf(key) >= modelLayers);
+    CheckpointKeys.requireMatch(source, target, shapes, ignorable);
     for (Map.Entry<String, Parameter> entry : target.entrySet()) {
       copy(weights.get(entry.getKey()).data(), entry.getValue(), manager);
     }

@@ -60,7 +60,7 @@ public final class EsmMaskedLm extends AbstractBlock implements PrunableModel, T
     // Both checked before either is copied, so a bad head leaves the encoder untouched.
     Map<String, FloatTensor> all = new LinkedHashMap<>(encoderWeights);
     all.putAll(lmHeadWeights);
-    EsmWeights.loadInto("ESM masked-LM checkpoint", namedParameters(), all, manager);
+    org.smcbench.model.bert.PretrainedWeights.loadExactly("ESM masked-LM checkpoint", namedParameters(), all, manager);
   }
 
   /** Block's default and TrainableModel's method coincide; stated once so both are satisfied. */

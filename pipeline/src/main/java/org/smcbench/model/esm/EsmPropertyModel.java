@@ -54,7 +54,7 @@ public final class EsmPropertyModel extends AbstractBlock implements PrunableMod
    * the head keeps its own initialisation. Fails on any missing or unexpected key or shape mismatch.
    */
   public void loadEncoderWeights(Map<String, FloatTensor> weights, NDManager manager) {
-    EsmWeights.loadInto("ESM encoder checkpoint", encoder.namedParameters(), weights, manager);
+    org.smcbench.model.bert.PretrainedWeights.loadExactly("ESM encoder checkpoint", encoder.namedParameters(), weights, manager);
   }
 
   /** Block's default and TrainableModel's method coincide; stated once so both are satisfied. */

@@ -66,7 +66,7 @@ public final class EsmStructureModel extends AbstractBlock implements PrunableMo
         target.put(name, parameter);
       }
     });
-    EsmWeights.loadInto("ESM encoder checkpoint", target, weights, manager);
+    org.smcbench.model.bert.PretrainedWeights.loadExactly("ESM encoder checkpoint", target, weights, manager);
   }
 
   /** Block's default and TrainableModel's method coincide; stated once so both are satisfied. */
