@@ -55,4 +55,15 @@ public final class DataPaths {
       throw new UncheckedIOException("cannot check " + path, e);
     }
   }
+
+  /** The first line of a file on any Hadoop file system: a header read on the driver, so a missing column fails before any task runs. */
+  public static String firstLine(String file, Configuration hadoop) {
+    Path path = new Path(file);
+    try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+        path.getFileSystem(hadoop).open(path), java.nio.charset.StandardCharsets.UTF_8))) {
+      return in.readLine();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the header of " + file, e);
+    }
+  }
 }

@@ -1,15 +1,8 @@
 package org.smcbench.data.mwp;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -66,7 +59,7 @@ public final class MwpIngest {
    * first). Fails, naming the file and column, when the header lacks a needed column.
    */
   public static OutcomeRows.Split read(SparkSession spark, String dataset, String fold, String split, String file) {
-    MwpParser parser = MwpParser.forHeader(file, firstLine(file, spark.sparkContext().hadoopConfiguration()));
+    MwpParser parser = MwpParser.forHeader(file, org.smcbench.data.DataPaths.firstLine(file, spark.sparkContext().hadoopConfiguration()));
     String idPrefix = dataset + (fold.isEmpty() ? "" : "/fold" + fold) + "/" + split + ":";
     JavaRDD<Row> rows = spark.read().textFile(file).javaRDD().zipWithIndex()
         .filter(l -> l._2() > 0) // the header
@@ -116,16 +109,6 @@ public final class MwpIngest {
         row.getString(row.fieldIndex("content_hash")), row.getList(row.fieldIndex("quantity_cells")));
   }
 
-  /** The header is read on the driver so a missing column fails before any task runs. */
-  static String firstLine(String file, Configuration hadoop) {
-    Path path = new Path(file);
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(path.getFileSystem(hadoop).open(path),
-            StandardCharsets.UTF_8))) {
-      return in.readLine();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the header of " + file, e);
-    }
-  }
 
   private static Row exampleRow(MwpRecord r, String dataset, String fold, String split, String problemId,
       String file, long lineNo) {

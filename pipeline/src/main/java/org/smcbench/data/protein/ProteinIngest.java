@@ -3,7 +3,6 @@ package org.smcbench.data.protein;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -176,7 +175,7 @@ public final class ProteinIngest {
 
   /** A FLIP task CSV; {@code thresholds} bins its target into class labels (empty: regression only). */
   public static OutcomeRows.Split readFlip(SparkSession spark, String dataset, String file, List<Double> thresholds) {
-    FlipCsvParser parser = FlipCsvParser.forHeader(file, firstLine(file, spark.sparkContext().hadoopConfiguration()));
+    FlipCsvParser parser = FlipCsvParser.forHeader(file, org.smcbench.data.DataPaths.firstLine(file, spark.sparkContext().hadoopConfiguration()));
     double[] bins = thresholds.stream().mapToDouble(Double::doubleValue).toArray();
     JavaRDD<Row> rows = spark.read().textFile(file).javaRDD().zipWithIndex()
         .filter(l -> l._2() > 0)
@@ -298,15 +297,6 @@ public final class ProteinIngest {
     }
   }
 
-  private static String firstLine(String file, Configuration hadoop) {
-    Path path = new Path(file);
-    try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
-        path.getFileSystem(hadoop).open(path), StandardCharsets.UTF_8))) {
-      return in.readLine();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the header of " + file, e);
-    }
-  }
 
   private static Integer[] boxed(int[] ids) {
     Integer[] out = new Integer[ids.length];
