@@ -13,9 +13,10 @@ import ai.djl.util.PairList;
 import java.util.List;
 import org.smcbench.model.ModuleKind;
 import org.smcbench.model.PrunableTensor;
+import org.smcbench.model.TransformerBlock;
 
 /** word + position + token-type embeddings, then LayerNorm and dropout. Input (ids, types) [B, T]. */
-final class BertEmbeddings extends NamedBlock {
+final class BertEmbeddings extends TransformerBlock {
   static final String WORD_EMBEDDINGS = "embeddings.word_embeddings.weight";
   private final BertConfig config;
   private final Parameter words;

@@ -6,18 +6,18 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
 import org.smcbench.model.ModuleKind;
 import org.smcbench.model.PrunableTensor;
+import org.smcbench.model.TransformerBlock;
 
 /**
  * One post-LayerNorm BERT layer: multi-head self-attention, residual + LayerNorm, FFN with exact
  * (erf) GELU, residual + LayerNorm. Input (x [B, T, H], attention bias [B, 1, 1, T]).
  */
-final class BertLayer extends NamedBlock {
+final class BertLayer extends TransformerBlock {
   private final BertConfig config;
   private final int index;
   private final Parameter queryWeight;
@@ -111,16 +111,6 @@ final class BertLayer extends NamedBlock {
     NDArray probs = q.matMul(kT).add(attentionBias).softmax(-1);
     NDArray context = dropout(probs, config.dropout(), training).matMul(v);
     return context.transpose(0, 2, 1, 3).reshape(batch, length, config.hidden());
-  }
-
-  private static NDArray linear(ParameterStore ps, NDArray x, Parameter weight, Parameter bias, boolean training) {
-    Device device = x.getDevice();
-    return Linear.linear(x, ps.getValue(weight, device, training), ps.getValue(bias, device, training))
-        .singletonOrThrow();
-  }
-
-  private static NDArray value(ParameterStore ps, Parameter parameter, Device device, boolean training) {
-    return ps.getValue(parameter, device, training);
   }
 
   @Override

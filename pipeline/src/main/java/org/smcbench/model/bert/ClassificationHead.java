@@ -11,12 +11,13 @@ import ai.djl.util.PairList;
 import java.util.List;
 import org.smcbench.model.ModuleKind;
 import org.smcbench.model.PrunableTensor;
+import org.smcbench.model.TransformerBlock;
 
 /**
  * fairseq's {@code RobertaClassificationHead} on the first token: dropout, dense H x H, tanh,
  * dropout, out_proj H x classes. Input [N, H] (the first token's hidden state), output [N, classes].
  */
-final class ClassificationHead extends NamedBlock {
+final class ClassificationHead extends TransformerBlock {
   private final double dropout;
   private final long classes;
   private final Parameter denseWeight;

@@ -151,7 +151,7 @@ public record EsmConfig(
     c.addProperty("hidden_dropout_prob", dropout);
     // One rate here for both; Hugging Face keeps a separate one for attention probabilities.
     c.addProperty("attention_probs_dropout_prob", dropout);
-    c.addProperty("initializer_range", EsmBlock.INIT_STD);
+    c.addProperty("initializer_range", org.smcbench.model.TransformerBlock.INIT_STD);
     c.addProperty("tie_word_embeddings", true);
     return c;
   }

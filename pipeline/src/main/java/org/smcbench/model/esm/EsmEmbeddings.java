@@ -12,13 +12,14 @@ import ai.djl.util.PairList;
 import java.util.List;
 import org.smcbench.model.ModuleKind;
 import org.smcbench.model.PrunableTensor;
+import org.smcbench.model.TransformerBlock;
 
 /**
  * ESM token embeddings as Hugging Face's {@code EsmEmbeddings}: word embedding, ESM's token
  * dropout, learned absolute positions (ESM-1b only), LayerNorm (ESM-1b only), then padding zeroed.
  * No dropout (Hugging Face disabled it here). Input (ids int64 [B, T], attention mask float [B, T]).
  */
-final class EsmEmbeddings extends EsmBlock {
+final class EsmEmbeddings extends TransformerBlock {
   static final String WORD_EMBEDDINGS = "embeddings.word_embeddings.weight";
   static final String POSITION_EMBEDDINGS = "embeddings.position_embeddings.weight";
   /** Share of tokens replaced by {@code <mask>} in every ESM pre-training run (15 % chosen, 80 % of them masked). */

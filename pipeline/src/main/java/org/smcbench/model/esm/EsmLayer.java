@@ -11,6 +11,7 @@ import ai.djl.util.PairList;
 import java.util.List;
 import org.smcbench.model.ModuleKind;
 import org.smcbench.model.PrunableTensor;
+import org.smcbench.model.TransformerBlock;
 
 /**
  * One pre-LayerNorm ESM layer, as Hugging Face's {@code EsmLayer}: x + O(attention(LN(x))), then
@@ -18,7 +19,7 @@ import org.smcbench.model.PrunableTensor;
  * [B, 1, 1, T] (padding only) or [B, heads, T, T] (padding plus a structure bias)), plus (cos, sin)
  * [T, d] tables when positions are rotary.
  */
-final class EsmLayer extends EsmBlock {
+final class EsmLayer extends TransformerBlock {
   private final EsmConfig config;
   private final int index;
   private final Parameter queryWeight;

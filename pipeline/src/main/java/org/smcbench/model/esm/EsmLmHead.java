@@ -11,13 +11,14 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.smcbench.model.ModuleKind;
 import org.smcbench.model.PrunableTensor;
+import org.smcbench.model.TransformerBlock;
 
 /**
  * Hugging Face's {@code EsmLMHead}: dense H x H, exact GELU, LayerNorm, then logits against the
  * word-embedding table (tied, so the decoder is not a parameter of its own) plus {@code lm_head.bias}.
  * Input hidden [B, T, H], output logits [B, T, V].
  */
-final class EsmLmHead extends EsmBlock {
+final class EsmLmHead extends TransformerBlock {
   private final EsmConfig config;
   /** Owned by the encoder's embeddings; read here, never registered twice. */
   private final Parameter decoder;

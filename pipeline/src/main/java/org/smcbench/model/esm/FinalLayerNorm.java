@@ -7,9 +7,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.smcbench.model.TransformerBlock;
 
 /** {@code encoder.emb_layer_norm_after}: the LayerNorm a pre-LN stack needs after its last layer. */
-final class FinalLayerNorm extends EsmBlock {
+final class FinalLayerNorm extends TransformerBlock {
   private final double eps;
   private final Parameter weight;
   private final Parameter bias;

@@ -8,13 +8,14 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.smcbench.model.ModuleKind;
 import org.smcbench.model.PrunableTensor;
+import org.smcbench.model.TransformerBlock;
 
 /**
  * Mean of the residue states, dropout, one linear layer ({@code classifier.weight} [outputs, H],
  * {@code classifier.bias}). Input (hidden [B, T, H], poolMask float [B, T], 1 on residues);
  * output [B, outputs]: class logits, or one value for regression.
  */
-final class PropertyHead extends EsmBlock {
+final class PropertyHead extends TransformerBlock {
   private final double dropout;
   private final int outputs;
   private final Parameter weight;

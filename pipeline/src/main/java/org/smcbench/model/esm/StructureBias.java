@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.smcbench.model.ModuleKind;
 import org.smcbench.model.PrunableTensor;
+import org.smcbench.model.TransformerBlock;
 
 /**
  * One layer's attention bias from the backbone geometry (the structure-conditioned encoder's
@@ -22,7 +23,7 @@ import org.smcbench.model.PrunableTensor;
  * <p>{@link #features} is computed once per forward pass and shared by every layer; the block's
  * input is that pair (rbf [B, T, T, K], pair mask [B, 1, T, T]), its output the bias [B, heads, T, T].
  */
-final class StructureBias extends EsmBlock {
+final class StructureBias extends TransformerBlock {
   static final int RBF_COUNT = 16;
   static final float RBF_MAX = 20f;
   /**

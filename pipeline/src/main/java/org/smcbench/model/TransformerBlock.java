@@ -1,4 +1,4 @@
-package org.smcbench.model.esm;
+package org.smcbench.model;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -9,27 +9,26 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
-import org.smcbench.model.NamedParameterBlock;
-import org.smcbench.model.SeededInit;
 
 /**
- * A named-parameter block initialised as Hugging Face's {@code EsmPreTrainedModel._init_weights}
- * (BERT's rule): matrices normal(0, 0.02) from a per-name seed, the padding row of an embedding
- * zero, biases and LayerNorm beta 0, LayerNorm gamma 1.
+ * A named-parameter block of a transformer, initialised by the rule BERT, RoBERTa, ESM and mBART
+ * share ({@code init_bert_params}, Hugging Face's {@code _init_weights}): matrices normal(0, 0.02)
+ * from a per-name seed, the padding row of an embedding zero, biases and LayerNorm beta 0,
+ * LayerNorm gamma 1; plus the few primitives their layers are written in.
  */
-abstract class EsmBlock extends NamedParameterBlock {
-  static final double INIT_STD = 0.02;
+public abstract class TransformerBlock extends NamedParameterBlock {
+  public static final double INIT_STD = 0.02;
 
-  EsmBlock(long seed) {
+  protected TransformerBlock(long seed) {
     super(seed);
   }
 
-  final Parameter matrix(String name, long rows, long cols) {
+  protected final Parameter matrix(String name, long rows, long cols) {
     return add(name, Parameter.Type.WEIGHT, new Shape(rows, cols), SeededInit.normal(seed, name, INIT_STD));
   }
 
   /** An embedding table whose {@code paddingRow} starts at zero, as {@code nn.Embedding(padding_idx)}. */
-  final Parameter embedding(String name, long rows, long cols, int paddingRow) {
+  protected final Parameter embedding(String name, long rows, long cols, int paddingRow) {
     Initializer normal = SeededInit.normal(seed, name, INIT_STD);
     Initializer padded = (manager, shape, dataType) -> {
       NDArray table = normal.initialize(manager, shape, dataType);
@@ -39,32 +38,32 @@ abstract class EsmBlock extends NamedParameterBlock {
     return add(name, Parameter.Type.WEIGHT, new Shape(rows, cols), padded);
   }
 
-  final Parameter bias(String name, long size) {
+  protected final Parameter bias(String name, long size) {
     return add(name, Parameter.Type.BIAS, new Shape(size), Initializer.ZEROS);
   }
 
-  final Parameter layerNormWeight(String name, long size) {
+  protected final Parameter layerNormWeight(String name, long size) {
     return add(name, Parameter.Type.GAMMA, new Shape(size), Initializer.ONES);
   }
 
-  final Parameter layerNormBias(String name, long size) {
+  protected final Parameter layerNormBias(String name, long size) {
     return add(name, Parameter.Type.BETA, new Shape(size), Initializer.ZEROS);
   }
 
   /** LayerNorm over the last axis; the activation is the receiver, so the result stays in its manager. */
-  static NDArray layerNorm(NDArray x, NDArray weight, NDArray bias, double eps) {
+  protected static NDArray layerNorm(NDArray x, NDArray weight, NDArray bias, double eps) {
     Shape last = new Shape(x.getShape().get(x.getShape().dimension() - 1));
     return LayerNorm.layerNorm(x, last, weight, bias, (float) eps).singletonOrThrow();
   }
 
   /** {@code x W^T + b}, as {@code nn.Linear}. */
-  static NDArray linear(ParameterStore ps, NDArray x, Parameter weight, Parameter bias, boolean training) {
+  protected static NDArray linear(ParameterStore ps, NDArray x, Parameter weight, Parameter bias, boolean training) {
     Device device = x.getDevice();
     return Linear.linear(x, ps.getValue(weight, device, training), ps.getValue(bias, device, training))
         .singletonOrThrow();
   }
 
-  static NDArray value(ParameterStore ps, Parameter parameter, Device device, boolean training) {
+  protected static NDArray value(ParameterStore ps, Parameter parameter, Device device, boolean training) {
     return ps.getValue(parameter, device, training);
   }
 }
