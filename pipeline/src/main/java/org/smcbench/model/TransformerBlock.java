@@ -66,4 +66,10 @@ public abstract class TransformerBlock extends NamedParameterBlock {
   protected static NDArray value(ParameterStore ps, Parameter parameter, Device device, boolean training) {
     return ps.getValue(parameter, device, training);
   }
+
+  /** Gathers rows of {@code table}; the index array is the receiver so results stay in its manager. */
+  protected static NDArray lookup(NDArray indices, NDArray table) {
+    return indices.getNDArrayInternal().embedding(indices, table, ai.djl.ndarray.types.SparseFormat.DENSE)
+        .singletonOrThrow();
+  }
 }

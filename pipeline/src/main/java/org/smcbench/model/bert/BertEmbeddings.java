@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -64,11 +63,6 @@ final class BertEmbeddings extends TransformerBlock {
     NDArray normed = layerNorm(sum, ps.getValue(normWeight, device, training),
         ps.getValue(normBias, device, training), config.layerNormEps());
     return new NDList(dropout(normed, config.dropout(), training));
-  }
-
-  /** Gathers rows of {@code table}; the index array is the receiver so results stay in its manager. */
-  private static NDArray lookup(NDArray indices, NDArray table) {
-    return indices.getNDArrayInternal().embedding(indices, table, SparseFormat.DENSE).singletonOrThrow();
   }
 
   @Override

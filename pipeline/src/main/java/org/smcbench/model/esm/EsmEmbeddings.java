@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -96,11 +95,6 @@ final class EsmEmbeddings extends TransformerBlock {
   static NDArray positionIds(NDArray ids, int padId) {
     NDArray real = ids.neq(padId).toType(DataType.INT64, false);
     return real.cumSum(1).mul(real).add(padId);
-  }
-
-  /** Gathers rows of {@code table}; the index array is the receiver so results stay in its manager. */
-  private static NDArray lookup(NDArray indices, NDArray table) {
-    return indices.getNDArrayInternal().embedding(indices, table, SparseFormat.DENSE).singletonOrThrow();
   }
 
   @Override
