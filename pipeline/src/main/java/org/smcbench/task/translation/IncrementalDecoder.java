@@ -18,6 +18,10 @@ public interface IncrementalDecoder extends AutoCloseable {
    * fairseq's {@code reorder_incremental_state} does. Log-probabilities are a log-softmax (never
    * above 0; the exact stopping rule relies on it); tokens the model must never emit (padding) are
    * left out of the top-k, as fairseq sets their log-probability to -inf.
+   *
+   * <p>Every row of a step has been fed the same number of tokens (prompts of different lengths
+   * included: a sentence still in its prompt is fed the next prompt token), so the call's position
+   * is its index from 0 for all rows. Rows of a sentence are consecutive, sentences in order.
    */
   TopK step(int[] tokens, int[] parents, int k);
 

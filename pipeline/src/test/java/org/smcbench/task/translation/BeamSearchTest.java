@@ -82,6 +82,29 @@ class BeamSearchTest {
   }
 
   /**
+   * alpha = -1 scores logProb * length, so a live hypothesis is best ended at the next length. Here
+   * after step 1 the finished are EOS (0.29: -1.24) and B EOS (0.2498 over 2: -2.77); the live A A
+   * (0.4493) could still reach -0.80 * 3 = -2.40 and does: A A EOS (0.4448 over 3: -2.43). A bound
+   * taken one length further (-3.20) would have stopped and kept B EOS.
+   */
+  @Test
+  void negativeAlphaBoundsAtTheNextLength() {
+    Distributions.Table t = new Distributions.Table(Distributions.log(0.0025, 0.0025, 0.0025, 0.0025, 0.99))
+        .put(Distributions.log(0.45, 0.25, 0.005, 0.005, 0.29), EOS)
+        .put(Distributions.log(0.9985, 0.0005, 0.0003, 0.0002, 0.0005), EOS, A)
+        .put(Distributions.log(0.00025, 0.00025, 0.00025, 0.00025, 0.999), EOS, B);
+    ToyDecoder decoder = new ToyDecoder(1, EOS, t);
+    List<Hypothesis> out = new BeamSearch(settings(2, -1.0, new LengthLimits(0, 8, 0), BeamStopping.EXACT, 2))
+        .decode(decoder, START, SOURCE).get(0);
+    assertArrayEquals(new int[0], out.get(0).tokens());
+    assertEquals((double) t.logProb(EOS, EOS), out.get(0).score());
+    assertArrayEquals(new int[] {A, A}, out.get(1).tokens());
+    double aaEos = (double) t.logProb(A, EOS) + t.logProb(A, EOS, A) + t.logProb(EOS, EOS, A, A);
+    assertEquals(aaEos * 3, out.get(1).score());
+    assertEquals(3, decoder.steps.size(), "stops once A A EOS is in: the live A A x cannot beat it");
+  }
+
+  /**
    * EOS is never among the beam's k = 3 best here, so only the separately reported EOS
    * log-probability can score the forced end: max length (int) (0.5 * source + 1).
    */
