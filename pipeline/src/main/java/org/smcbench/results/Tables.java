@@ -7,6 +7,8 @@ public final class Tables {
   public static final String QA_EXAMPLES = "qa_examples";
   public static final String MWP_EXAMPLES = "mwp_examples";
   public static final String PROTEIN_EXAMPLES = "protein_examples";
+  /** Aligned sentence pairs of the translation task, one row per direction (src_lang → tgt_lang). */
+  public static final String PARALLEL_TEXT = "parallel_text";
   /** Encoders the pipeline pre-trained itself (masked-LM), with where they are and what they saw. */
   public static final String PRETRAINED = "pretrained_checkpoints";
   public static final String QUARANTINE = "quarantine";
@@ -19,7 +21,7 @@ public final class Tables {
   public static final String LAYER_PROFILE = "layer_profile";
   public static final String MASK_OVERLAP = "mask_overlap";
 
-  public static final List<String> ALL = List.of(QA_EXAMPLES, MWP_EXAMPLES, PROTEIN_EXAMPLES, PRETRAINED, QUARANTINE, RUNS, LAYER_SPARSITY, MASKS,
+  public static final List<String> ALL = List.of(QA_EXAMPLES, MWP_EXAMPLES, PROTEIN_EXAMPLES, PARALLEL_TEXT, PRETRAINED, QUARANTINE, RUNS, LAYER_SPARSITY, MASKS,
       LEADERBOARD, LEADERBOARD_FOLDS, MATCHING_SPARSITY, LAYER_PROFILE, MASK_OVERLAP);
 
   private Tables() {}
