@@ -1,0 +1,59 @@
+package org.smcbench.data.translation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Parallel-text files the tests write, and their rows read back as plain values. */
+final class ParallelFixture {
+  private ParallelFixture() {}
+
+  /** {@code lines}, each ended by "\n". */
+  static Path lines(Path file, String... lines) throws IOException {
+    return raw(file, lines.length == 0 ? "" : String.join("\n", lines) + "\n");
+  }
+
+  /** Exactly {@code content}, UTF-8. */
+  static Path raw(Path file, String content) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  /** Example rows per direction "src>tgt" with their count. */
+  static Map<String, Long> directions(Dataset<Row> examples) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (Row r : examples.groupBy("src_lang", "tgt_lang").count().collectAsList()) {
+      counts.put(r.getString(0) + ">" + r.getString(1), r.getLong(2));
+    }
+    return counts;
+  }
+
+  /** The one row of a direction and id. */
+  static Row row(Dataset<Row> examples, String src, String tgt, String exampleId) {
+    List<Row> rows = examples.where(examples.col("src_lang").equalTo(src).and(examples.col("tgt_lang").equalTo(tgt))
+        .and(examples.col("example_id").equalTo(exampleId))).collectAsList();
+    if (rows.size() != 1) {
+      throw new AssertionError(rows.size() + " rows for " + src + ">" + tgt + " " + exampleId);
+    }
+    return rows.get(0);
+  }
+
+  /** src, tgt, corpus, line_no and the two files' names of a row. */
+  static List<Object> values(Row r) {
+    return List.of(r.<String>getAs("src"), r.<String>getAs("tgt"), r.<String>getAs("corpus"), r.<Long>getAs("line_no"),
+        name(r.getAs("src_file")), name(r.getAs("tgt_file")));
+  }
+
+  /** The last two path segments (folder/file) of a path. */
+  static String name(String path) {
+    Path p = Path.of(path);
+    return p.getParent().getFileName() + "/" + p.getFileName();
+  }
+}
