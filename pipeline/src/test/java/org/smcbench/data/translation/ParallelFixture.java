@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** Parallel-text files the tests write, and their rows read back as plain values. */
@@ -27,18 +26,18 @@ final class ParallelFixture {
   }
 
   /** Example rows per direction "src>tgt" with their count. */
-  static Map<String, Long> directions(Dataset<Row> examples) {
+  static Map<String, Long> directions(List<Row> examples) {
     Map<String, Long> counts = new TreeMap<>();
-    for (Row r : examples.groupBy("src_lang", "tgt_lang").count().collectAsList()) {
-      counts.put(r.getString(0) + ">" + r.getString(1), r.getLong(2));
+    for (Row r : examples) {
+      counts.merge(r.<String>getAs("src_lang") + ">" + r.<String>getAs("tgt_lang"), 1L, Long::sum);
     }
     return counts;
   }
 
   /** The one row of a direction and id. */
-  static Row row(Dataset<Row> examples, String src, String tgt, String exampleId) {
-    List<Row> rows = examples.where(examples.col("src_lang").equalTo(src).and(examples.col("tgt_lang").equalTo(tgt))
-        .and(examples.col("example_id").equalTo(exampleId))).collectAsList();
+  static Row row(List<Row> examples, String src, String tgt, String exampleId) {
+    List<Row> rows = examples.stream().filter(r -> r.getAs("src_lang").equals(src) && r.getAs("tgt_lang").equals(tgt)
+        && r.getAs("example_id").equals(exampleId)).toList();
     if (rows.size() != 1) {
       throw new AssertionError(rows.size() + " rows for " + src + ">" + tgt + " " + exampleId);
     }
