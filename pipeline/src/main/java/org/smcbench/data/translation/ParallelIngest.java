@@ -65,6 +65,10 @@ public final class ParallelIngest {
     ParallelLayout format = ParallelLayouts.get(layout);
     Language pivotLanguage = Languages.of(pivot);
     List<Language> others = Languages.of(languages).stream().filter(l -> !l.equals(pivotLanguage)).distinct().toList();
+    if (others.isEmpty()) {
+      throw new IllegalArgumentException(dataset + ": no language to pair with the pivot " + pivotLanguage.iso1()
+          + " in " + languages);
+    }
     String base = DataPaths.absolute(root);
     base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     LayoutFiles files = format.files(new HadoopListing(spark.sparkContext().hadoopConfiguration()), base, split,

@@ -211,6 +211,9 @@ class ParallelIngestTest {
     IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> ParallelIngest.read(spark(),
         "opus", "train", "opus100", root.toString(), List.of("fr", "klingon"), "en", false));
     assertTrue(unknown.getMessage().startsWith("unknown language code 'klingon': known are "), unknown.getMessage());
+    IllegalArgumentException onlyPivot = assertThrows(IllegalArgumentException.class, () -> ParallelIngest.read(
+        spark(), "opus", "train", "opus100", root.toString(), List.of("en"), "en", false));
+    assertEquals("opus: no language to pair with the pivot en in [en]", onlyPivot.getMessage());
     ConfigError missing = assertThrows(ConfigError.class, () -> ParallelIngest.read(spark(), "opus", "train",
         "opus100", root.toString(), List.of("fr", "ru"), "en", false));
     assertEquals("opus100: no file for ru (Russian): " + root.toAbsolutePath() + "/en-ru/opus.en-ru-train.ru not found",
