@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
+import org.smcbench.model.GradSafe;
 import org.smcbench.model.ModuleKind;
 import org.smcbench.model.PrunableTensor;
 import org.smcbench.model.TransformerBlock;
@@ -102,7 +103,7 @@ final class BertLayer extends TransformerBlock {
     int heads = config.heads();
     int headSize = config.headSize();
     // Scaling Q ([B, T, H]) is cheaper than scaling the scores ([B, heads, T, T]).
-    NDArray q = linear(ps, x, queryWeight, queryBias, training).mul(1.0 / Math.sqrt(headSize))
+    NDArray q = GradSafe.times(linear(ps, x, queryWeight, queryBias, training), 1.0 / Math.sqrt(headSize))
         .reshape(batch, length, heads, headSize).transpose(0, 2, 1, 3);
     NDArray kT = linear(ps, x, keyWeight, keyBias, training)
         .reshape(batch, length, heads, headSize).transpose(0, 2, 3, 1);

@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
+import org.smcbench.model.GradSafe;
 import org.smcbench.model.ModuleKind;
 import org.smcbench.model.PrunableTensor;
 import org.smcbench.model.TransformerBlock;
@@ -85,7 +86,7 @@ final class EsmEmbeddings extends TransformerBlock {
     NDArray observed = isMask.sum(new int[] {1}).div(mask.sum(new int[] {1}).maximum(1f));
     NDArray keep = isMask.neg().add(1f).expandDims(-1);
     NDArray denominator = observed.neg().add(1f).reshape(observed.getShape().get(0), 1, 1);
-    return x.mul(keep).mul(1f - MASK_RATIO_TRAIN).div(denominator);
+    return GradSafe.times(x.mul(keep), 1f - MASK_RATIO_TRAIN).div(denominator);
   }
 
   /**

@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
+import org.smcbench.model.GradSafe;
 import org.smcbench.model.ModuleKind;
 import org.smcbench.model.PrunableTensor;
 import org.smcbench.model.TransformerBlock;
@@ -107,7 +108,7 @@ final class EsmLayer extends TransformerBlock {
     int heads = config.heads();
     int headSize = config.headSize();
     // ESM scales Q before the rotation (not the scores after it), as the original code does.
-    NDArray q = heads(linear(ps, x, queryWeight, queryBias, training).mul((float) Math.pow(headSize, -0.5)),
+    NDArray q = heads(GradSafe.times(linear(ps, x, queryWeight, queryBias, training), Math.pow(headSize, -0.5)),
         batch, length);
     NDArray k = heads(linear(ps, x, keyWeight, keyBias, training), batch, length);
     NDArray v = heads(linear(ps, x, valueWeight, valueBias, training), batch, length);

@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import java.util.ArrayList;
 import java.util.List;
+import org.smcbench.model.GradSafe;
 import org.smcbench.model.ModuleKind;
 import org.smcbench.model.PrunableTensor;
 import org.smcbench.model.SeededInit;
@@ -95,7 +96,7 @@ final class GraphEncoder extends GtsBlock {
   private NDArray layerNorm(ParameterStore ps, NDArray x, boolean training) {
     long h = config.hidden();
     NDArray centered = x.sub(x.mean(new int[] {2}, true));
-    NDArray std = centered.square().sum(new int[] {2}, true).div(h - 1).sqrt();
+    NDArray std = GradSafe.dividedBy(centered.square().sum(new int[] {2}, true), h - 1).sqrt();
     return centered.div(std.add(EPS)).mul(value(ps, normScale, x, training)).add(value(ps, normShift, x, training));
   }
 

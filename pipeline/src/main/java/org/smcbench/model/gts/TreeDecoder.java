@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
+import org.smcbench.model.GradSafe;
 
 /**
  * The goal-driven tree decoder's two moves, batched over any set of states (examples of a batch,
@@ -162,7 +163,7 @@ final class TreeDecoder {
         chosen[i] = target[t];
         oneHot[i * v + target[t]] = 1;
       }
-      terms.add(step.logProbs().mul(manager.create(oneHot, new Shape(a, v))).sum());
+      terms.add(step.logProbs().mul(GradSafe.owned(manager.create(oneHot, new Shape(a, v)))).sum());
       tokens += a;
       List<DecoderState> next = new ArrayList<>(a);
       for (DecoderState s : advance(ps, step, rows, chosen, new double[a], training)) {
@@ -175,7 +176,7 @@ final class TreeDecoder {
       states = next;
     }
     NDArray total = terms.size() == 1 ? terms.get(0) : ai.djl.ndarray.NDArrays.stack(new NDList(terms)).sum();
-    return total.div(-tokens);
+    return GradSafe.dividedBy(total, -tokens);
   }
 
   static List<DecoderState> roots(ProblemMemory memory) {

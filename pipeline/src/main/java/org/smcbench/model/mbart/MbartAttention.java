@@ -7,6 +7,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
+import org.smcbench.model.GradSafe;
 import org.smcbench.model.ModuleKind;
 import org.smcbench.model.PrunableTensor;
 import org.smcbench.model.TransformerBlock;
@@ -71,7 +72,7 @@ final class MbartAttention extends TransformerBlock {
    */
   NDArray attend(ParameterStore ps, NDArray x, NDArray keys, NDArray values, NDArray bias, boolean training) {
     Shape shape = x.getShape();
-    NDArray q = split(linear(ps, x, qWeight, qBias, training).mul((float) Math.pow(config.headSize(), -0.5)));
+    NDArray q = split(GradSafe.times(linear(ps, x, qWeight, qBias, training), Math.pow(config.headSize(), -0.5)));
     NDArray scores = q.matMul(keys.transpose(0, 1, 3, 2));
     NDArray probs = (bias == null ? scores : scores.add(bias)).softmax(-1);
     NDArray context = dropout(probs, config.attentionDropout(), training).matMul(values)

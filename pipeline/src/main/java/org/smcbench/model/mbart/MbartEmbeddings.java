@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.smcbench.model.GradSafe;
 import org.smcbench.model.ModuleKind;
 import org.smcbench.model.PrunableTensor;
 import org.smcbench.model.TransformerBlock;
@@ -51,7 +52,7 @@ final class MbartEmbeddings extends TransformerBlock {
     var device = ids.getDevice();
     NDArray tokens = lookup(ids, tokenTable);
     if (config.scaleEmbedding()) {
-      tokens = tokens.mul(config.embedScale());
+      tokens = GradSafe.times(tokens, config.embedScale());
     }
     NDArray rows = ids.getManager().arange(start + MbartConfig.POSITION_OFFSET,
         start + MbartConfig.POSITION_OFFSET + (int) length, 1, ai.djl.ndarray.types.DataType.INT64, device);
