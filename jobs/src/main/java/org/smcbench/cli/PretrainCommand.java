@@ -8,8 +8,9 @@ import org.smcbench.sweep.SweepPlanner;
 import picocli.CommandLine.Command;
 
 @Command(name = "pretrain", mixinStandardHelpOptions = true,
-    description = "Masked-LM pre-training of every sweep model with checkpoint-format = mlm-pretrain on its"
-        + " train sequences (after ingest); checkpoints go under the warehouse and smc.pretrained_checkpoints."
+    description = "Pre-training of every sweep model the pipeline pre-trains itself (checkpoint-format mlm-pretrain:"
+        + " masked-LM on its train sequences; denoise-pretrain: mBART denoising on the monolingual sides of its"
+        + " train text), after ingest; checkpoints go under the warehouse and smc.pretrained_checkpoints."
         + " A model already pre-trained with the same settings is skipped.")
 final class PretrainCommand extends BaseCommand {
   @Override

@@ -10,7 +10,7 @@ import org.smcbench.pretrain.PretrainJob;
 import org.smcbench.sweep.SweepPlanner;
 import picocli.CommandLine.Command;
 
-@Command(name = "run", mixinStandardHelpOptions = true, description = "ingest, then pretrain (models with checkpoint-format = mlm-pretrain), then sweep, then aggregate.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "ingest, then pretrain (models with checkpoint-format mlm-pretrain or denoise-pretrain), then sweep, then aggregate.")
 final class RunCommand extends BaseCommand {
   @Override
   void validate(Settings settings) {

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param classThresholds for a classification read from a continuous target (Meltome's melting
  *     temperature): ascending class boundaries, class k = number of boundaries ≤ target; empty
  *     when the files carry labels
+ * @param parallelText translation datasets: languages, pivot and per-split layouts; null otherwise
  */
 public record DatasetSettings(
     String name,
@@ -26,7 +27,8 @@ public record DatasetSettings(
     String evalSplit,
     double chance,
     List<Double> classThresholds,
-    TrainingSettings training) implements Serializable {
+    TrainingSettings training,
+    ParallelTextSettings parallelText) implements Serializable {
 
   public static final String FOLD_PLACEHOLDER = "{fold}";
   public static final String NO_FOLD = "";
@@ -56,7 +58,7 @@ public record DatasetSettings(
   /** A dataset without folds. */
   public DatasetSettings(String name, String task, String reader, Map<String, String> files, String evalSplit,
       double chance, TrainingSettings training) {
-    this(name, task, reader, files, List.of(), evalSplit, chance, List.of(), training);
+    this(name, task, reader, files, List.of(), evalSplit, chance, List.of(), training, null);
   }
 
   public boolean hasFolds() {

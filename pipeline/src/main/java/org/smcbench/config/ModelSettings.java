@@ -20,7 +20,9 @@ import java.io.Serializable;
  * @param heads           encoders built without a checkpoint (ESM): attention heads (0 = the family's default)
  * @param ffnSize         encoders built without a checkpoint: FFN inner width (0 = 4 × hidden)
  * @param positions       ESM: rotary or absolute position encoding ("" = the family's default, rotary)
- * @param pretrain        {@value #MLM_PRETRAIN} checkpoints: how the pipeline pre-trains the encoder
+ * @param pretrain        {@value #MLM_PRETRAIN} and {@value #DENOISE_PRETRAIN} checkpoints: how the
+ *                        pipeline pre-trains the model
+ * @param seq2seq         translation models: vocabulary, loss and decoding; null for other families
  */
 public record ModelSettings(
     String name,
@@ -39,12 +41,20 @@ public record ModelSettings(
     int heads,
     int ffnSize,
     String positions,
-    PretrainSettings pretrain) implements Serializable {
+    PretrainSettings pretrain,
+    Seq2SeqSettings seq2seq) implements Serializable {
 
   public static final String TABLE = "table";
   /** checkpoint-format of an encoder the pipeline pre-trains itself ({@code smc-bench pretrain}). */
   public static final String MLM_PRETRAIN = "mlm-pretrain";
   public static final String ENCODER = "encoder";
+  /** checkpoint-format of an encoder-decoder the pipeline pre-trains itself with mBART's denoising objective. */
+  public static final String DENOISE_PRETRAIN = "denoise-pretrain";
+
+  /** Whether the pipeline pre-trains this model itself ({@code smc-bench pretrain}) before fine-tuning it. */
+  public boolean pretrainedByPipeline() {
+    return MLM_PRETRAIN.equals(checkpointFormat) || DENOISE_PRETRAIN.equals(checkpointFormat);
+  }
 
   /** Whether words are embedded by the whole pretrained encoder of {@code embeddingSource}. */
   public boolean embedsWithEncoder() {
@@ -62,12 +72,26 @@ public record ModelSettings(
       int maxSeqLen, double dropout, String pooling, int embeddingSize, int hiddenSize, int beamSize,
       ModelSettings embeddingSource, String embeddingMode) {
     this(name, family, checkpointFormat, checkpointPath, layers, maxSeqLen, dropout, pooling, embeddingSize,
-        hiddenSize, beamSize, embeddingSource, embeddingMode, 0, 0, "", null);
+        hiddenSize, beamSize, embeddingSource, embeddingMode, 0, 0, "", null, null);
   }
 
   /** The same model with its weights at {@code path} (a pre-trained checkpoint resolved on the driver). */
   public ModelSettings withCheckpointPath(String path) {
     return new ModelSettings(name, family, checkpointFormat, path, layers, maxSeqLen, dropout, pooling, embeddingSize,
-        hiddenSize, beamSize, embeddingSource, embeddingMode, heads, ffnSize, positions, pretrain);
+        hiddenSize, beamSize, embeddingSource, embeddingMode, heads, ffnSize, positions, pretrain, seq2seq);
+  }
+
+  /** The same model with {@code resolved} sequence-to-sequence settings (its vocabulary's corpus spelled out). */
+  public ModelSettings withSeq2seq(Seq2SeqSettings resolved) {
+    return new ModelSettings(name, family, checkpointFormat, checkpointPath, layers, maxSeqLen, dropout, pooling,
+        embeddingSize, hiddenSize, beamSize, embeddingSource, embeddingMode, heads, ffnSize, positions, pretrain,
+        resolved);
+  }
+
+  /** The same model pre-trained with {@code resolved} settings (its corpus spelled out). */
+  public ModelSettings withPretrain(PretrainSettings resolved) {
+    return new ModelSettings(name, family, checkpointFormat, checkpointPath, layers, maxSeqLen, dropout, pooling,
+        embeddingSize, hiddenSize, beamSize, embeddingSource, embeddingMode, heads, ffnSize, positions, resolved,
+        seq2seq);
   }
 }

@@ -86,6 +86,17 @@ public record RunSpec(
     if (model.pretrain() != null) {
       modelMap.put("pretrain", pretrainKey(model.pretrain()));
     }
+    if (model.seq2seq() != null) {
+      Seq2SeqSettings q = model.seq2seq();
+      Map<String, Object> seq = new TreeMap<>(Map.of("vocab_size", q.vocabSize(), "tokenizer_path", q.tokenizerPath(),
+          "label_smoothing", q.labelSmoothing(), "length_penalty", q.lengthPenalty(), "max_len_a", q.maxLenA(),
+          "max_len_b", q.maxLenB()));
+      if (q.learnsVocabulary()) {
+        seq.put("vocabulary_corpus", q.vocabularyCorpus());
+        seq.put("language_tokens", q.languageTokens());
+      }
+      modelMap.put("seq2seq", seq);
+    }
     if (model.embeddingSource() != null) {
       ModelSettings source = model.embeddingSource();
       // TreeMap: Map.of's iteration order changes between JVMs, and the key must not.

@@ -58,7 +58,7 @@ final class SettingsBinder {
         models.put(name, new ModelSettings(name,
             m.getString("family"),
             oneOfAt(m, "checkpoint-format", at, "minilm-onnx", "bge-small-onnx", "hf-safetensors",
-                ModelSettings.MLM_PRETRAIN, "none"),
+                ModelSettings.MLM_PRETRAIN, ModelSettings.DENOISE_PRETRAIN, "none"),
             m.hasPath("checkpoint-path") ? m.getString("checkpoint-path") : "",
             m.hasPath("layers") ? nonNegative(m, "layers", at) : 0,
             m.hasPath("max-seq-len") ? positive(m, "max-seq-len", at) : 512,
@@ -73,7 +73,8 @@ final class SettingsBinder {
             m.hasPath("attention-heads") ? nonNegative(m, "attention-heads", at) : 0,
             m.hasPath("ffn-size") ? nonNegative(m, "ffn-size", at) : 0,
             m.hasPath("positions") ? oneOfAt(m, "positions", at, "rotary", "absolute") : "",
-            m.getString("checkpoint-format").equals(ModelSettings.MLM_PRETRAIN) ? pretrain(m, at) : null));
+            pipelinePretrained(m.getString("checkpoint-format")) ? pretrain(m, at) : null,
+            m.hasPath("seq2seq") ? seq2seq(m.getConfig("seq2seq"), at + "seq2seq.") : null));
       }
     }
 
@@ -124,7 +125,8 @@ final class SettingsBinder {
         }
       }
       datasets.put(name, new DatasetSettings(name, d.getString("task"), reader, files,
-          folds, evalSplit, fraction(d, "chance", at), thresholds, training));
+          folds, evalSplit, fraction(d, "chance", at), thresholds, training,
+          d.hasPath("languages") ? parallelText(d, at) : null));
     }
 
     // Model entries may override training too; every dataset x model pair gets its merged settings.
@@ -206,10 +208,50 @@ final class SettingsBinder {
         nonNegative(smc, "sweep.concurrency"));
   }
 
+  private static boolean pipelinePretrained(String format) {
+    return format.equals(ModelSettings.MLM_PRETRAIN) || format.equals(ModelSettings.DENOISE_PRETRAIN);
+  }
+
+  /** A translation model's {@code seq2seq} block; reference.conf declares it on the mbart-cpu entry. */
+  private static Seq2SeqSettings seq2seq(Config q, String at) {
+    double smoothing = q.getDouble("label-smoothing");
+    if (!(smoothing >= 0 && smoothing < 1)) {
+      throw new ConfigError(at + "label-smoothing = " + smoothing + " must be in [0, 1) (" 
+          + q.getValue("label-smoothing").origin().description() + ")");
+    }
+    double maxLenA = q.getDouble("max-len-a");
+    if (maxLenA < 0) {
+      throw new ConfigError(at + "max-len-a must be >= 0, got " + maxLenA + " ("
+          + q.getValue("max-len-a").origin().description() + ")");
+    }
+    return new Seq2SeqSettings(positive(q, "vocab-size", at), q.getString("tokenizer-path"), smoothing,
+        q.getDouble("length-penalty"), maxLenA, nonNegative(q, "max-len-b", at), List.of(), List.of());
+  }
+
+  /** A translation dataset's languages, pivot and per-split layouts. */
+  private static ParallelTextSettings parallelText(Config d, String at) {
+    List<String> languages = d.getStringList("languages");
+    if (languages.isEmpty()) {
+      throw new ConfigError(at + "languages is empty (" + d.getValue("languages").origin().description() + ")");
+    }
+    Map<String, String> splitReaders = new LinkedHashMap<>();
+    if (d.hasPath("split-readers")) {
+      for (String split : d.getConfig("split-readers").root().keySet()) {
+        splitReaders.put(split, d.getString("split-readers." + split));
+      }
+    }
+    String pivot = d.getString("pivot");
+    if (languages.contains(pivot)) {
+      throw new ConfigError(at + "languages " + languages + " contains the pivot '" + pivot + "'");
+    }
+    return new ParallelTextSettings(languages, pivot, d.hasPath("pivot-pairs") && d.getBoolean("pivot-pairs"),
+        splitReaders);
+  }
+
   /** A model's {@code pretrain} block; reference.conf declares it on the esm-cpu entry. */
   private static PretrainSettings pretrain(Config m, String at) {
     if (!m.hasPath("pretrain")) {
-      throw new ConfigError(at + "checkpoint-format = " + ModelSettings.MLM_PRETRAIN + " needs a " + at + "pretrain block"
+      throw new ConfigError(at + "checkpoint-format = " + m.getString("checkpoint-format") + " needs a " + at + "pretrain block"
           + " (steps, batch-size, learning-rate, warmup-steps, weight-decay, mask-probability, seed, datasets)");
     }
     Config p = m.getConfig("pretrain");

@@ -23,7 +23,8 @@ public final class SplitLoaders {
       MultipleChoiceTask.NAME, MULTIPLE_CHOICE,
       MwpTask.NAME, MwpDataLoader::load,
       ProteinTask.CLASSIFICATION, ProteinDataLoader::load,
-      ProteinTask.REGRESSION, ProteinDataLoader::load);
+      ProteinTask.REGRESSION, ProteinDataLoader::load,
+      org.smcbench.task.translation.TranslationTask.NAME, org.smcbench.data.translation.TranslationDataLoader::load);
 
   private SplitLoaders() {}
 

@@ -22,6 +22,11 @@ import org.smcbench.results.Warehouse;
 import org.smcbench.task.mc.MultipleChoiceTask;
 import org.smcbench.task.mwp.MwpTask;
 import org.smcbench.task.protein.ProteinTask;
+import org.smcbench.task.translation.TranslationTask;
+import org.smcbench.config.ParallelTextSettings;
+import org.smcbench.data.translation.LearnedVocabularies;
+import org.smcbench.data.translation.ParallelIngest;
+import org.smcbench.data.translation.ParallelTokens;
 import org.smcbench.data.protein.ProteinIngest;
 import org.smcbench.data.protein.ProteinReaders;
 
@@ -43,9 +48,12 @@ public final class IngestJob {
     DataPaths paths = new DataPaths(settings.dataRoot(), warehouse.spark().sparkContext().hadoopConfiguration());
     paths.requireRoot();
     List<SplitCount> counts = new ArrayList<>();
+    List<DatasetSettings> translation = new ArrayList<>();
     for (String datasetName : settings.sweep().datasets()) {
       DatasetSettings dataset = settings.dataset(datasetName);
-      if (dataset.task().equals(MwpTask.NAME)) {
+      if (dataset.task().equals(TranslationTask.NAME)) {
+        translation.add(dataset);
+      } else if (dataset.task().equals(MwpTask.NAME)) {
         counts.addAll(ingestProblems(dataset, paths, warehouse, out));
       } else if (dataset.task().equals(MultipleChoiceTask.NAME)) {
         counts.addAll(ingestMultipleChoice(settings, dataset, paths, warehouse, out));
@@ -55,6 +63,73 @@ public final class IngestJob {
         throw new IllegalArgumentException("smc.datasets." + datasetName + ": no ingest for task " + dataset.task());
       }
     }
+    if (!translation.isEmpty()) {
+      counts.addAll(ingestTranslation(settings, translation, paths, warehouse, out));
+    }
+    return counts;
+  }
+
+  /**
+   * Translation datasets: every split's parallel text (quarantine MERGEd as it is read), then per
+   * sweep model of the task its vocabulary (learned from the train splits of the datasets it reads,
+   * once, or its own tokenizer.json) and the tokenized rows MERGEd into {@code smc.parallel_text}.
+   */
+  private static List<SplitCount> ingestTranslation(Settings settings, List<DatasetSettings> datasets,
+      DataPaths paths, Warehouse warehouse, PrintStream out) {
+    Map<String, Dataset<Row>> text = new java.util.LinkedHashMap<>();
+    Map<String, Long> quarantined = new java.util.HashMap<>();
+    for (DatasetSettings dataset : datasets) {
+      Dataset<Row> all = null;
+      for (Map.Entry<String, String> split : dataset.files().entrySet()) {
+        if (split.getValue().isEmpty()) {
+          continue;
+        }
+        String root = paths.require(split.getValue(), "smc.datasets." + dataset.name() + ".files." + split.getKey());
+        ParallelTextSettings p = dataset.parallelText();
+        warehouse.spark().sparkContext().setJobDescription("ingest " + dataset.name() + "/" + split.getKey());
+        OutcomeRows.Split result = ParallelIngest.read(warehouse.spark(), dataset.name(), split.getKey(),
+            p.layout(split.getKey(), dataset.reader()), root, p.languages(), p.pivot(), p.pivotPairs());
+        long bad = result.quarantine().count();
+        if (bad > 0) {
+          warehouse.upsert(Tables.QUARANTINE, result.quarantine(), ParallelIngest.QUARANTINE_KEYS);
+        }
+        quarantined.put(dataset.name() + "/" + split.getKey(), bad);
+        all = all == null ? result.examples() : all.unionByName(result.examples());
+      }
+      text.put(dataset.name(), all.cache());
+    }
+    List<SplitCount> counts = new ArrayList<>();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(warehouse.spark().sparkContext());
+    for (String modelName : settings.sweep().models()) {
+      ModelSettings model = org.smcbench.pretrain.PretrainedCheckpoints.withCorpus(settings, settings.model(modelName));
+      if (!ModelFamilies.get(model.family()).tasks().contains(TranslationTask.NAME)) {
+        continue;
+      }
+      byte[] tokenizerJson;
+      if (model.seq2seq() != null && model.seq2seq().learnsVocabulary()) {
+        Dataset<Row> trainText = null;
+        for (String name : model.seq2seq().vocabularyCorpus()) {
+          Dataset<Row> train = text.get(name).where("split = 'train'").select("src", "tgt");
+          trainText = trainText == null ? train : trainText.unionByName(train);
+        }
+        tokenizerJson = LearnedVocabularies.learnOrRead(warehouse, model, trainText, out);
+      } else {
+        tokenizerJson = ModelFamilies.get(model.family()).tokenizerJson(model);
+      }
+      Broadcast<byte[]> tokenizer = jsc.broadcast(tokenizerJson);
+      for (Map.Entry<String, Dataset<Row>> e : text.entrySet()) {
+        warehouse.spark().sparkContext().setJobDescription("tokenize " + e.getKey() + " for " + modelName);
+        Dataset<Row> rows = ParallelTokens.tokenize(e.getValue(), modelName, tokenizer);
+        warehouse.upsert(Tables.PARALLEL_TEXT, rows.repartition(settings.ingestShards()), ParallelTokens.KEYS);
+        for (Row r : e.getValue().groupBy("split").count().orderBy("split").collectAsList()) {
+          long bad = quarantined.getOrDefault(e.getKey() + "/" + r.getString(0), 0L);
+          counts.add(print(out, new SplitCount(e.getKey(), r.getString(0), modelName, r.getLong(1) + bad, r.getLong(1),
+              bad)));
+        }
+      }
+      tokenizer.destroy();
+    }
+    text.values().forEach(Dataset::unpersist);
     return counts;
   }
 

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.smcbench.model.bert.BertMultipleChoiceFamily;
 import org.smcbench.model.esm.EsmFamily;
 import org.smcbench.model.gts.GtsFamily;
+import org.smcbench.model.mbart.MbartFamily;
 
 /** Model families by the name a model's {@code family} key uses. */
 public final class ModelFamilies {
@@ -12,7 +13,8 @@ public final class ModelFamilies {
       GtsFamily.NAME, GtsFamily.gts(),
       GtsFamily.GRAPH2TREE, GtsFamily.graph2tree(),
       EsmFamily.NAME, EsmFamily.sequence(),
-      EsmFamily.STRUCTURE, EsmFamily.structure());
+      EsmFamily.STRUCTURE, EsmFamily.structure(),
+      MbartFamily.NAME, new MbartFamily());
 
   private ModelFamilies() {}
 

@@ -4,16 +4,8 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.smcbench.config.ModelSettings;
 import org.smcbench.config.PretrainSettings;
 import org.smcbench.config.TrainingSettings;
@@ -21,7 +13,6 @@ import org.smcbench.model.esm.EsmConfig;
 import org.smcbench.model.esm.EsmFamily;
 import org.smcbench.model.esm.EsmMaskedLm;
 import org.smcbench.model.esm.HfEsmCheckpoint;
-import org.smcbench.spark.HadoopConf;
 import org.smcbench.sweep.Devices;
 import org.smcbench.train.StepHook;
 import org.smcbench.train.TrainLoop;
@@ -33,12 +24,13 @@ import org.smcbench.train.TrainLoop;
  * Hugging Face layout to {@code location} (any Hadoop file system) for the sweep to fine-tune from.
  */
 public record PretrainTask(ModelSettings model, int[][] train, int[][] heldOut, String location, long sourceVersion,
-    String device, int threads) implements Serializable {
+    String device, int threads) implements Pretraining {
 
   /** What a finished pre-training reports. */
   public record Result(int steps, double lastLoss, Map<String, Double> heldOutMetrics, double seconds,
       String device) implements Serializable {}
 
+  @Override
   public Result run() {
     long started = System.nanoTime();
     Engine engine = Engine.getEngine("PyTorch");
@@ -66,38 +58,8 @@ public record PretrainTask(ModelSettings model, int[][] train, int[][] heldOut, 
     }
   }
 
-  /** Writes to a local folder first, then copies it to {@code location} through Hadoop (s3a:// too). */
   private void write(EsmConfig config, EsmMaskedLm lm) {
-    Path local = null;
-    try {
-      local = Files.createTempDirectory("smc-pretrained-");
-      HfEsmCheckpoint.write(local, config, lm.encoderParameters(), lm.lmHeadParameters());
-      Configuration hadoop = HadoopConf.current();
-      org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(location);
-      FileSystem fs = target.getFileSystem(hadoop);
-      fs.delete(target, true);
-      fs.mkdirs(target);
-      try (Stream<Path> files = Files.list(local)) {
-        for (Path f : files.toList()) {
-          fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(f.toUri()),
-              new org.apache.hadoop.fs.Path(target, f.getFileName().toString()));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the pre-trained checkpoint to " + location, e);
-    } finally {
-      deleteQuietly(local);
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // A leftover temp folder is harmless.
-    }
+    CheckpointUpload.write(location, local ->
+        HfEsmCheckpoint.write(local, config, lm.encoderParameters(), lm.lmHeadParameters()));
   }
 }

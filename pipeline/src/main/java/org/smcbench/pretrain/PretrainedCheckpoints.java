@@ -30,6 +30,7 @@ public final class PretrainedCheckpoints {
    * the named datasets, or of every sweep dataset the model reads when the list is empty.
    */
   public static ModelSettings withCorpus(Settings s, ModelSettings model) {
+    model = org.smcbench.data.translation.LearnedVocabularies.withCorpus(s, model);
     PretrainSettings p = model.pretrain();
     if (p == null) {
       return model;
@@ -52,10 +53,7 @@ public final class PretrainedCheckpoints {
     }
     PretrainSettings resolved = new PretrainSettings(p.steps(), p.batchSize(), p.learningRate(), p.warmupSteps(),
         p.weightDecay(), p.maskProbability(), p.seed(), corpus);
-    return new ModelSettings(model.name(), model.family(), model.checkpointFormat(), model.checkpointPath(),
-        model.layers(), model.maxSeqLen(), model.dropout(), model.pooling(), model.embeddingSize(), model.hiddenSize(),
-        model.beamSize(), model.embeddingSource(), model.embeddingMode(), model.heads(), model.ffnSize(),
-        model.positions(), resolved);
+    return model.withPretrain(resolved);
   }
 
   /** 16 hex digits of SHA-256 over the encoder shape and the resolved pre-training settings. */
@@ -70,6 +68,12 @@ public final class PretrainedCheckpoints {
     k.put("max_seq_len", m.maxSeqLen());
     k.put("dropout", m.dropout());
     k.put("pretrain", RunSpec.pretrainKey(m.pretrain()));
+    if (m.seq2seq() != null) {
+      // The vocabulary shapes the model; the learned one is a function of the corpus already in the key.
+      k.put("vocab_size", m.seq2seq().vocabSize());
+      k.put("tokenizer_path", m.seq2seq().tokenizerPath());
+      k.put("vocabulary_corpus", m.seq2seq().vocabularyCorpus());
+    }
     String json = new GsonBuilder().disableHtmlEscaping().create().toJson(k);
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
@@ -87,7 +91,7 @@ public final class PretrainedCheckpoints {
 
   /** The model with its checkpoint path set, when it is one the pipeline pre-trains; others unchanged. */
   public static ModelSettings resolve(ModelSettings model, String warehouseRoot) {
-    if (!ModelSettings.MLM_PRETRAIN.equals(model.checkpointFormat())) {
+    if (!model.pretrainedByPipeline()) {
       return model;
     }
     return model.withCheckpointPath(location(warehouseRoot, model));

@@ -54,7 +54,7 @@ final class TaskGradientProbe<D extends TaskData> implements GradientProbe {
         Batch batch = task.batch(data, sampler.next(), modelSettings, batchManager);
         try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
           NDList outputs = model.forward(store, batch.inputs(), true);
-          collector.backward(task.loss(outputs, batch.labels()));
+          collector.backward(task.loss(outputs, batch.labels(), modelSettings));
         }
       }
     }

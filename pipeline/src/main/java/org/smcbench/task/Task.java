@@ -24,6 +24,14 @@ public interface Task<D extends TaskData> {
   /** Scalar training loss of a forward pass. */
   NDArray loss(NDList outputs, NDArray labels);
 
+  /**
+   * The loss with the model entry's loss settings (translation: label smoothing); what the training
+   * loop calls. Tasks whose loss has no settings keep this default.
+   */
+  default NDArray loss(NDList outputs, NDArray labels, ModelSettings model) {
+    return loss(outputs, labels);
+  }
+
   /** Metrics on {@code data}, the primary one ({@link #metricName}) first. */
   Map<String, Double> evaluate(TrainableModel model, D data, ModelSettings settings, int batchSize,
       NDManager manager);

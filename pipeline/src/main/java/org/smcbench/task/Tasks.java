@@ -4,6 +4,7 @@ import java.util.Map;
 import org.smcbench.task.mc.MultipleChoiceTask;
 import org.smcbench.task.mwp.MwpTask;
 import org.smcbench.task.protein.ProteinTask;
+import org.smcbench.task.translation.TranslationTask;
 
 /** Tasks by the name a dataset's {@code task} key uses. */
 public final class Tasks {
@@ -11,7 +12,8 @@ public final class Tasks {
       MultipleChoiceTask.NAME, new MultipleChoiceTask(),
       MwpTask.NAME, new MwpTask(),
       ProteinTask.CLASSIFICATION, ProteinTask.classification(),
-      ProteinTask.REGRESSION, ProteinTask.regression());
+      ProteinTask.REGRESSION, ProteinTask.regression(),
+      TranslationTask.NAME, new TranslationTask());
 
   private Tasks() {}
 

@@ -60,7 +60,7 @@ public final class TrainLoop {
           long t2;
           try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
             NDList outputs = model.forward(store, batch.inputs(), true);
-            NDArray loss = task.loss(outputs, batch.labels());
+            NDArray loss = task.loss(outputs, batch.labels(), modelSettings);
             last = loss.getFloat(); // CPU ops are synchronous; on GPU this waits for the forward pass
             t2 = System.nanoTime();
             collector.backward(loss);

@@ -66,6 +66,41 @@ public final class SubwordTokenizer implements AutoCloseable {
     return tokenizer.decode(longs, true);
   }
 
+  /** The id of a token the tokenizer keeps whole (a language token, {@code <mask>}); fails naming it otherwise. */
+  public int tokenId(String token) {
+    int[] ids = encode(token);
+    if (ids.length != 1) {
+      throw new IllegalArgumentException("the tokenizer has no single token '" + token + "' (it encodes to "
+          + java.util.Arrays.toString(ids) + ")");
+    }
+    return ids[0];
+  }
+
+  /**
+   * Rows a model's token table needs for {@code tokenizerJson}: one more than the largest id in its
+   * vocabulary or added tokens.
+   */
+  public static int vocabularySize(byte[] tokenizerJson) {
+    com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(
+        new String(tokenizerJson, StandardCharsets.UTF_8)).getAsJsonObject();
+    int max = -1;
+    com.google.gson.JsonObject model = json.getAsJsonObject("model");
+    if (model != null && model.has("vocab") && model.get("vocab").isJsonObject()) {
+      for (var e : model.getAsJsonObject("vocab").entrySet()) {
+        max = Math.max(max, e.getValue().getAsInt());
+      }
+    }
+    if (json.has("added_tokens")) {
+      for (var t : json.getAsJsonArray("added_tokens")) {
+        max = Math.max(max, t.getAsJsonObject().get("id").getAsInt());
+      }
+    }
+    if (max < 0) {
+      throw new IllegalArgumentException("tokenizer.json has neither a model vocabulary nor added tokens");
+    }
+    return max + 1;
+  }
+
   private static int[] toInts(long[] ids) {
     int[] out = new int[ids.length];
     for (int i = 0; i < ids.length; i++) {
