@@ -98,6 +98,9 @@ public final class IngestJob {
       }
       text.put(dataset.name(), all.cache());
     }
+    // Rows per split, for the summary: the same for every model that tokenizes them.
+    Map<String, List<Row>> splitCounts = new java.util.HashMap<>();
+    text.forEach((name, rows) -> splitCounts.put(name, rows.groupBy("split").count().orderBy("split").collectAsList()));
     List<SplitCount> counts = new ArrayList<>();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(warehouse.spark().sparkContext());
     for (String modelName : settings.sweep().models()) {
@@ -121,7 +124,7 @@ public final class IngestJob {
         warehouse.spark().sparkContext().setJobDescription("tokenize " + e.getKey() + " for " + modelName);
         Dataset<Row> rows = ParallelTokens.tokenize(e.getValue(), modelName, tokenizer);
         warehouse.upsert(Tables.PARALLEL_TEXT, rows.repartition(settings.ingestShards()), ParallelTokens.KEYS);
-        for (Row r : e.getValue().groupBy("split").count().orderBy("split").collectAsList()) {
+        for (Row r : splitCounts.get(e.getKey())) {
           long bad = quarantined.getOrDefault(e.getKey() + "/" + r.getString(0), 0L);
           counts.add(print(out, new SplitCount(e.getKey(), r.getString(0), modelName, r.getLong(1) + bad, r.getLong(1),
               bad)));

@@ -1,11 +1,6 @@
 package org.smcbench.pretrain;
 
-import com.google.gson.GsonBuilder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,7 +53,7 @@ public final class PretrainedCheckpoints {
 
   /** 16 hex digits of SHA-256 over the encoder shape and the resolved pre-training settings. */
   public static String key(ModelSettings m) {
-    Map<String, Object> k = new TreeMap<>();
+    TreeMap<String, Object> k = new TreeMap<>();
     k.put("family", m.family());
     k.put("layers", m.layers());
     k.put("hidden_size", m.hiddenSize());
@@ -74,13 +69,7 @@ public final class PretrainedCheckpoints {
       k.put("tokenizer_path", m.seq2seq().tokenizerPath());
       k.put("vocabulary_corpus", m.seq2seq().vocabularyCorpus());
     }
-    String json = new GsonBuilder().disableHtmlEscaping().create().toJson(k);
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return org.smcbench.config.ContentKey.of(k);
   }
 
   /** The checkpoint folder of {@code model} under the warehouse root. */

@@ -7,10 +7,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -88,17 +85,11 @@ public final class LearnedVocabularies {
       throw new IllegalStateException("model " + model.name() + ": the vocabulary corpus is not resolved (no sweep"
           + " dataset of its tasks)");
     }
-    Map<String, Object> k = new TreeMap<>();
+    TreeMap<String, Object> k = new TreeMap<>();
     k.put("vocab_size", model.seq2seq().vocabSize());
     k.put("datasets", model.seq2seq().vocabularyCorpus());
     k.put("languages", model.seq2seq().languageTokens());
-    String json = new GsonBuilder().disableHtmlEscaping().create().toJson(k);
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return org.smcbench.config.ContentKey.of(k);
   }
 
   /**

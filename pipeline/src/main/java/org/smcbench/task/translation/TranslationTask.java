@@ -69,26 +69,16 @@ public final class TranslationTask implements Task<TranslationData> {
 
   /** The teacher-forcing batch of source and target id sequences (see {@link #batch}). */
   public static Batch teacherForcing(int[][] sources, int[][] targets, NDManager manager) {
-    int b = sources.length;
-    int s = 0;
+    int b = targets.length;
     int t = 0;
-    for (int r = 0; r < b; r++) {
-      s = Math.max(s, sources[r].length);
-      t = Math.max(t, targets[r].length);
+    for (int[] target : targets) {
+      t = Math.max(t, target.length);
     }
-    long[] source = new long[b * s];
-    float[] mask = new float[b * s];
     long[] decoderInput = new long[b * t];
     long[] labels = new long[b * t];
-    Arrays.fill(source, PAD);
     Arrays.fill(decoderInput, PAD);
     Arrays.fill(labels, PAD);
     for (int r = 0; r < b; r++) {
-      int[] src = sources[r];
-      for (int j = 0; j < src.length; j++) {
-        source[r * s + j] = src[j];
-        mask[r * s + j] = 1f;
-      }
       int[] tgt = targets[r];
       decoderInput[r * t] = EOS;
       for (int j = 0; j < tgt.length; j++) {
@@ -98,9 +88,28 @@ public final class TranslationTask implements Task<TranslationData> {
         }
       }
     }
-    NDList inputs = new NDList(manager.create(source, new Shape(b, s)), manager.create(mask, new Shape(b, s)),
-        manager.create(decoderInput, new Shape(b, t)));
+    NDList inputs = encoderInputs(sources, manager);
+    inputs.add(manager.create(decoderInput, new Shape(b, t)));
     return new Batch(inputs, manager.create(labels, new Shape(b, t)));
+  }
+
+  /** Source ids int64 [B, S] padded on the right and their mask float [B, S]. */
+  static NDList encoderInputs(int[][] sources, NDManager manager) {
+    int b = sources.length;
+    int s = 0;
+    for (int[] source : sources) {
+      s = Math.max(s, source.length);
+    }
+    long[] ids = new long[b * s];
+    float[] mask = new float[b * s];
+    Arrays.fill(ids, PAD);
+    for (int r = 0; r < b; r++) {
+      for (int j = 0; j < sources[r].length; j++) {
+        ids[r * s + j] = sources[r][j];
+        mask[r * s + j] = 1f;
+      }
+    }
+    return new NDList(manager.create(ids, new Shape(b, s)), manager.create(mask, new Shape(b, s)));
   }
 
   /** Cross-entropy without smoothing; the sweep calls {@link #loss(NDList, NDArray, ModelSettings)}. */
@@ -203,7 +212,11 @@ public final class TranslationTask implements Task<TranslationData> {
       for (int start = 0; start < data.size(); start += batchSize) {
         int[] indices = Arrays.copyOfRange(order, start, Math.min(data.size(), start + batchSize));
         try (NDManager batchManager = manager.newSubManager()) {
-          NDList inputs = new TranslationTask().batch(data, indices, settings, batchManager).inputs();
+          int[][] sources = new int[indices.length][];
+          for (int r = 0; r < indices.length; r++) {
+            sources[r] = data.source()[indices[r]];
+          }
+          NDList inputs = encoderInputs(sources, batchManager);
           int[][] prompts = new int[indices.length][];
           int[] sourceLengths = new int[indices.length];
           for (int r = 0; r < indices.length; r++) {
