@@ -56,6 +56,18 @@ public record ModelSettings(
     return MLM_PRETRAIN.equals(checkpointFormat) || DENOISE_PRETRAIN.equals(checkpointFormat);
   }
 
+  /** checkpoint-format of a Hugging Face folder: config.json, model.safetensors (and tokenizer.json). */
+  public static final String HF_SAFETENSORS = "hf-safetensors";
+
+  /**
+   * Whether the pipeline learns this translation model's subword vocabulary from the training text:
+   * neither {@code seq2seq.tokenizer-path} nor a Hugging Face checkpoint (whose folder has its
+   * {@code tokenizer.json}) names one.
+   */
+  public boolean learnsVocabulary() {
+    return seq2seq != null && seq2seq.tokenizerPath().isEmpty() && !HF_SAFETENSORS.equals(checkpointFormat);
+  }
+
   /** Whether words are embedded by the whole pretrained encoder of {@code embeddingSource}. */
   public boolean embedsWithEncoder() {
     return embeddingSource != null && ENCODER.equals(embeddingMode);

@@ -91,7 +91,7 @@ public record RunSpec(
       Map<String, Object> seq = new TreeMap<>(Map.of("vocab_size", q.vocabSize(), "tokenizer_path", q.tokenizerPath(),
           "label_smoothing", q.labelSmoothing(), "length_penalty", q.lengthPenalty(), "max_len_a", q.maxLenA(),
           "max_len_b", q.maxLenB()));
-      if (q.learnsVocabulary()) {
+      if (model.learnsVocabulary()) {
         seq.put("vocabulary_corpus", q.vocabularyCorpus());
         seq.put("language_tokens", q.languageTokens());
       }

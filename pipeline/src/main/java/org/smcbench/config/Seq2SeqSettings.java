@@ -32,7 +32,4 @@ public record Seq2SeqSettings(int vocabSize, String tokenizerPath, double labelS
         languages);
   }
 
-  public boolean learnsVocabulary() {
-    return tokenizerPath == null || tokenizerPath.isEmpty();
-  }
 }

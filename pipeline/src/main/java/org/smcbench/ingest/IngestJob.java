@@ -109,7 +109,7 @@ public final class IngestJob {
         continue;
       }
       byte[] tokenizerJson;
-      if (model.seq2seq() != null && model.seq2seq().learnsVocabulary()) {
+      if (model.learnsVocabulary()) {
         Dataset<Row> trainText = null;
         for (String name : model.seq2seq().vocabularyCorpus()) {
           Dataset<Row> train = text.get(name).where("split = 'train'").select("src", "tgt");

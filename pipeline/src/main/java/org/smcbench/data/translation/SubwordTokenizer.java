@@ -86,9 +86,13 @@ public final class SubwordTokenizer implements AutoCloseable {
     int max = -1;
     com.google.gson.JsonObject model = json.getAsJsonObject("model");
     if (model != null && model.has("vocab") && model.get("vocab").isJsonObject()) {
+      // BPE, WordPiece, WordLevel: piece → id
       for (var e : model.getAsJsonObject("vocab").entrySet()) {
         max = Math.max(max, e.getValue().getAsInt());
       }
+    } else if (model != null && model.has("vocab") && model.get("vocab").isJsonArray()) {
+      // Unigram (SentencePiece, as mBART's): [piece, log-probability] pairs, the id is the position
+      max = model.getAsJsonArray("vocab").size() - 1;
     }
     if (json.has("added_tokens")) {
       for (var t : json.getAsJsonArray("added_tokens")) {

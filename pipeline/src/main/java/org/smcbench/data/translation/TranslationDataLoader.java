@@ -19,7 +19,7 @@ import org.smcbench.data.SplitLoader;
 import org.smcbench.model.ModelFamilies;
 import org.smcbench.results.Tables;
 import org.smcbench.results.Warehouse;
-import org.smcbench.task.translation.CorpusBleu;
+import org.smcbench.task.translation.TranslationScoring;
 import org.smcbench.task.translation.TranslationData;
 import org.smcbench.task.translation.TranslationTask;
 
@@ -53,7 +53,7 @@ public final class TranslationDataLoader {
 
   /** The model's {@code tokenizer.json}: the learned one in the warehouse, or the model's own. */
   public static byte[] tokenizerJson(Warehouse warehouse, ModelSettings model) {
-    return model.seq2seq() != null && model.seq2seq().learnsVocabulary() ? LearnedVocabularies.read(warehouse, model)
+    return model.learnsVocabulary() ? LearnedVocabularies.read(warehouse, model)
         : ModelFamilies.get(model.family()).tokenizerJson(model);
   }
 
@@ -119,7 +119,7 @@ public final class TranslationDataLoader {
         }
       }
       if (!hyp.isEmpty()) {
-        sum += CorpusBleu.forTarget(data.targetLanguage(d)).corpusScore(hyp, ref).score();
+        sum += TranslationScoring.bleuFor(data.targetLanguage(d)).corpusScore(hyp, ref).score();
         scored++;
       }
     }

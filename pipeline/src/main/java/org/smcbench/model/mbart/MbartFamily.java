@@ -87,10 +87,9 @@ public final class MbartFamily implements ModelFamily {
    */
   @Override
   public byte[] tokenizerJson(ModelSettings settings) {
-    String path = settings.seq2seq() != null && !settings.seq2seq().learnsVocabulary()
-        ? settings.seq2seq().tokenizerPath()
-        : settings.checkpointFormat().equals("hf-safetensors") ? folder(settings.checkpointPath()) + "tokenizer.json"
-        : null;
+    String path = settings.learnsVocabulary() ? null
+        : !settings.seq2seq().tokenizerPath().isEmpty() ? settings.seq2seq().tokenizerPath()
+        : folder(settings.checkpointPath()) + "tokenizer.json";
     if (path == null) {
       throw new IllegalStateException("model " + settings.name() + " learns its vocabulary from the training text:"
           + " read it from the warehouse, not from the model family");
