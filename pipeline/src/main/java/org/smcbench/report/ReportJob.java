@@ -2,6 +2,7 @@ package org.smcbench.report;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.first;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +67,18 @@ public final class ReportJob {
       Dataset<Row> matching = warehouse.read(Tables.MATCHING_SPARSITY)
           .orderBy("dataset", "model", "auc_rank", "method");
       page.table(matching.columns(), matching.collectAsList());
+    }
+
+    if (warehouse.exists(Tables.TRANSLATION_SCORES)) {
+      // Per direction, mean over seeds, beside copying the source; the leaderboard has the average.
+      page.heading(2, "Translation by direction");
+      Dataset<Row> directions = warehouse.read(Tables.TRANSLATION_SCORES)
+          .groupBy("dataset", "model", "method", "target_sparsity", "direction")
+          .agg(countDistinct("seed").as("n_seeds"), avg("bleu").as("bleu"), avg("chrf").as("chrf"),
+              avg("copy_bleu").as("copy_bleu"), avg("copy_chrf").as("copy_chrf"),
+              first("bleu_signature").as("bleu_signature"))
+          .orderBy("dataset", "model", "target_sparsity", "method", "direction");
+      page.table(directions.columns(), directions.collectAsList());
     }
 
     page.heading(2, "Layerwise sparsity");

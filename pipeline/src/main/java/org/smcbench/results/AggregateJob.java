@@ -45,6 +45,7 @@ public final class AggregateJob {
     if (warehouse.exists(Tables.MASKS)) {
       MaskOverlap.write(warehouse);
     }
+    TranslationScores.write(warehouse);
     Views.createAll(warehouse);
     return warehouse.read(Tables.LEADERBOARD).orderBy("dataset", "model", "target_sparsity", "method");
   }

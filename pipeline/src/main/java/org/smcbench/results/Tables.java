@@ -20,9 +20,12 @@ public final class Tables {
   public static final String MATCHING_SPARSITY = "matching_sparsity";
   public static final String LAYER_PROFILE = "layer_profile";
   public static final String MASK_OVERLAP = "mask_overlap";
+  /** Per translation run and direction: BLEU, chrF, the copy-the-source baseline and the signatures. */
+  public static final String TRANSLATION_SCORES = "translation_scores";
 
   public static final List<String> ALL = List.of(QA_EXAMPLES, MWP_EXAMPLES, PROTEIN_EXAMPLES, PARALLEL_TEXT, PRETRAINED, QUARANTINE, RUNS, LAYER_SPARSITY, MASKS,
-      LEADERBOARD, LEADERBOARD_FOLDS, MATCHING_SPARSITY, LAYER_PROFILE, MASK_OVERLAP);
+      LEADERBOARD, LEADERBOARD_FOLDS, MATCHING_SPARSITY, LAYER_PROFILE, MASK_OVERLAP,
+      TRANSLATION_SCORES);
 
   private Tables() {}
 }

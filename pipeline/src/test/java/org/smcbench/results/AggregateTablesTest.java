@@ -38,6 +38,17 @@ class AggregateTablesTest {
         status, null, null, null, 10, 1.0, 1.0, "{}", "cpu", "0", "v1", 0, null, "{}", 1_000_000L);
   }
 
+  /** A dense translation run scored on fr→en and en→ja (per-direction entries as the evaluation writes them). */
+  private static RunRecord translationRun(String key, int seed, double frEn, double enJa) {
+    String metrics = String.format(java.util.Locale.ROOT, "{\"bleu\":%s,\"chrf\":40.0,\"eval_examples\":8.0,"
+        + "\"bleu.fr-en\":%s,\"chrf.fr-en\":50.0,\"copy_bleu.fr-en\":2.5,\"copy_chrf.fr-en\":28.0,"
+        + "\"bleu.en-ja\":%s,\"chrf.en-ja\":30.0,\"copy_bleu.en-ja\":0.5,\"copy_chrf.en-ja\":1.0}",
+        (frEn + enJa) / 2, frEn, enJa);
+    return new RunRecord(key, "translation", "tr", "", "mbart-cpu", "dense", "none", 0.0, 0.0, seed, "global",
+        "all-matrices", "bleu", (frEn + enJa) / 2, 1.5, metrics, RunRecord.SUCCEEDED, null, null, null, 10, 1.0, 1.0,
+        "{}", "cpu", "0", "v1", 0, null, "{}", 1_000_000L);
+  }
+
   private static MaskRecord mask(String key, int position, String parameter, int numel, int... kept) {
     boolean[] bits = new boolean[numel];
     for (int k : kept) {
@@ -75,6 +86,8 @@ class AggregateTablesTest {
     outcomes.add(new RunOutcome(run("n1", "nm", "a", 0.5, 1, "accuracy", 0.55, RunRecord.SUCCEEDED), List.of()));
     outcomes.add(new RunOutcome(run("n2", "nm", "a", 0.5, 1, "accuracy", 0.45, RunRecord.SUCCEEDED, "2:4"),
         List.of()));
+    outcomes.add(new RunOutcome(translationRun("t1", 1, 10.0, 4.0), List.of()));
+    outcomes.add(new RunOutcome(translationRun("t2", 2, 12.0, 6.0), List.of()));
     new ResultsStore(warehouse).record(outcomes);
     AggregateJob.run(warehouse, 0.01);
   }
@@ -158,5 +171,31 @@ class AggregateTablesTest {
     assertEquals(List.of("f"), failed.stream().map(r -> r.getString(0)).toList());
     long latest = spark.sql("SELECT count(*) FROM agg_tables.latest_leaderboard").first().getLong(0);
     assertTrue(latest == warehouse.read(Tables.LEADERBOARD).count() && latest > 0, "all cells ran in the same day");
+  }
+
+  @Test
+  void translationScoresHaveOneRowPerRunAndDirectionWithTheirSignatures() {
+    List<Row> rows = warehouse.read(Tables.TRANSLATION_SCORES).orderBy("seed", "direction").collectAsList();
+    assertEquals(4, rows.size(), "2 runs x 2 directions, from translation runs only: " + rows);
+    Row enJa = rows.get(0);
+    assertEquals("en-ja", enJa.getAs("direction"));
+    assertEquals("en", enJa.getAs("src_lang"));
+    assertEquals("ja", enJa.getAs("tgt_lang"));
+    assertEquals(4.0, (double) enJa.getAs("bleu"), 0);
+    assertEquals(30.0, (double) enJa.getAs("chrf"), 0);
+    assertEquals(0.5, (double) enJa.getAs("copy_bleu"), 0);
+    assertEquals(1.0, (double) enJa.getAs("copy_chrf"), 0);
+    // Japanese is scored on characters (sacreBLEU's ja-mecab cannot ship here), English with 13a.
+    assertEquals("nrefs:1|case:mixed|eff:no|tok:char|smooth:exp|version:2.6.0-smc", enJa.getAs("bleu_signature"));
+    Row frEn = rows.get(1);
+    assertEquals("fr-en", frEn.getAs("direction"));
+    assertEquals(10.0, (double) frEn.getAs("bleu"), 0);
+    assertEquals("nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0-smc", frEn.getAs("bleu_signature"));
+    assertEquals("nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0-smc", frEn.getAs("chrf_signature"));
+    assertEquals("t2", rows.get(3).getAs("run_key"));
+    assertEquals(12.0, (double) rows.get(3).getAs("bleu"), 0);
+    // The leaderboard's cell is the mean over seeds of the run metric, itself the mean over directions.
+    Row cell = warehouse.read(Tables.LEADERBOARD).where("dataset = 'tr'").first();
+    assertEquals(8.0, (double) cell.getAs("metric_mean"), 1e-12);
   }
 }

@@ -19,6 +19,7 @@ import org.smcbench.config.ConfigLoader;
 import org.smcbench.config.Settings;
 import org.smcbench.ingest.IngestJob;
 import org.smcbench.pretrain.PretrainJob;
+import org.smcbench.results.AggregateJob;
 import org.smcbench.results.Tables;
 import org.smcbench.results.Warehouse;
 import org.smcbench.testing.SparkTestSession;
@@ -132,5 +133,17 @@ class TranslationPipelineTest {
     Row dense = warehouse.read(Tables.RUNS).where("method = 'dense'").first();
     JsonObject metrics = JsonParser.parseString(dense.<String>getAs("metrics")).getAsJsonObject();
     assertEquals(metrics.get("copy_bleu").getAsDouble(), dense.<Double>getAs("chance"), 1e-9);
+
+    // Aggregation: one score row per run and direction, and the report's per-direction table.
+    AggregateJob.run(warehouse, 0.01);
+    List<Row> scores = warehouse.read(Tables.TRANSLATION_SCORES).where("method = 'dense'").orderBy("direction")
+        .collectAsList();
+    assertEquals(List.of("en-fr", "fr-en"), scores.stream().map(r -> r.<String>getAs("direction")).toList());
+    assertEquals(metrics.get("chrf.fr-en").getAsDouble(), scores.get(1).<Double>getAs("chrf"), 1e-12);
+    assertEquals(metrics.get("copy_bleu.en-fr").getAsDouble(), scores.get(0).<Double>getAs("copy_bleu"), 1e-12);
+    assertEquals(4, warehouse.read(Tables.TRANSLATION_SCORES).count());
+    Path page = org.smcbench.report.ReportJob.run(warehouse, dir.resolve("report")).page();
+    String html = Files.readString(page);
+    assertTrue(html.contains("Translation by direction") && html.contains("tok:13a"), "report shows the directions");
   }
 }

@@ -170,11 +170,12 @@ public final class TranslationTask implements Task<TranslationData> {
         continue;
       }
       String name = data.directions().get(d);
-      CorpusBleu bleu = CorpusBleu.forTarget(data.targetLanguage(d));
+      CorpusBleu bleu = TranslationScoring.bleuFor(data.targetLanguage(d));
+      ChrF chrf = TranslationScoring.chrf();
       double b = bleu.corpusScore(hyp, ref).score();
-      double c = ChrF.defaults().corpusScore(hyp, ref).score();
+      double c = chrf.corpusScore(hyp, ref).score();
       double copyB = bleu.corpusScore(copy, ref).score();
-      double copyC = ChrF.defaults().corpusScore(copy, ref).score();
+      double copyC = chrf.corpusScore(copy, ref).score();
       perDirection.put("bleu." + name, b);
       perDirection.put("chrf." + name, c);
       perDirection.put("copy_bleu." + name, copyB);
