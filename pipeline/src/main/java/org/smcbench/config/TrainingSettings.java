@@ -23,6 +23,8 @@ public record TrainingSettings(
   public static final String LINEAR = "linear";
   /** PyTorch's OneCycleLR (cosine rise over the warm-up steps, cosine annealing after). */
   public static final String ONE_CYCLE = "one-cycle";
+  /** fairseq's inverse_sqrt (linear warm-up, then peak · sqrt(warmup / step)); mBART-50's fine-tuning. */
+  public static final String INVERSE_SQRT = "inverse-sqrt";
 
   /** With the default linear schedule. */
   public TrainingSettings(double learningRate, int batchSize, int steps, int warmupSteps, double weightDecay,
@@ -42,8 +44,11 @@ public record TrainingSettings(
 
   /** The learning-rate schedule these settings ask for. */
   public org.smcbench.train.LrSchedule lrSchedule() {
-    return ONE_CYCLE.equals(schedule) ? new org.smcbench.train.OneCycle(learningRate, warmupSteps, steps)
-        : new org.smcbench.train.LinearWarmupDecay(learningRate, warmupSteps, steps);
+    return switch (schedule) {
+      case ONE_CYCLE -> new org.smcbench.train.OneCycle(learningRate, warmupSteps, steps);
+      case INVERSE_SQRT -> new org.smcbench.train.InverseSqrt(learningRate, warmupSteps);
+      default -> new org.smcbench.train.LinearWarmupDecay(learningRate, warmupSteps, steps);
+    };
   }
 
   /**
@@ -72,9 +77,11 @@ public record TrainingSettings(
     require(adamEps > 0, "adam-eps must be > 0");
     require(maxTrainExamples >= 0 && maxEvalExamples >= 0, "max-*-examples must be >= 0");
     require(evalBatchSize > 0, "eval-batch-size must be > 0");
-    require(LINEAR.equals(schedule) || ONE_CYCLE.equals(schedule), "schedule must be linear or one-cycle");
+    require(LINEAR.equals(schedule) || ONE_CYCLE.equals(schedule) || INVERSE_SQRT.equals(schedule),
+        "schedule must be linear, one-cycle or inverse-sqrt, got '" + schedule + "'");
     require(!ONE_CYCLE.equals(schedule) || (warmupSteps >= 1 && warmupSteps < steps),
         "a one-cycle schedule needs 1 <= warmup-steps < steps");
+    require(!INVERSE_SQRT.equals(schedule) || warmupSteps >= 1, "an inverse-sqrt schedule needs warmup-steps >= 1");
     learningRates = new java.util.TreeMap<>(learningRates);
     for (Map.Entry<String, Double> e : learningRates.entrySet()) {
       require(e.getValue() > 0, "learning-rates." + e.getKey() + " must be > 0");

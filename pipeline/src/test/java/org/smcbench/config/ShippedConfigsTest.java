@@ -103,4 +103,31 @@ class ShippedConfigsTest {
     RunSpec meltome = cluster.stream().filter(r -> r.dataset().equals("meltome-clustered")).findFirst().orElseThrow();
     assertEquals(2, meltome.training().batchSize());
   }
+
+  @Test
+  void translationRunsThreeFineTuningsAndClusterTheThreeGroupsWithMbart50() {
+    List<RunSpec> translation = expand("translation.conf");
+    assertEquals(List.of("dense", "omp_after", "omp_after"), translation.stream().map(RunSpec::method).toList());
+    assertEquals("linear", translation.get(0).training().schedule());
+    assertEquals(1000, translation.get(0).training().steps());
+
+    List<RunSpec> cluster = expand("cluster.conf").stream().filter(r -> r.model().name().equals("mbart-large-50"))
+        .toList();
+    // 3 language groups x 3 seeds x (dense + 2 methods x 7 sparsities)
+    assertEquals(3 * 3 * 15, cluster.size());
+    RunSpec five = cluster.stream().filter(r -> r.dataset().equals("translation-5to5")).findFirst().orElseThrow();
+    assertEquals(32, five.training().batchSize());
+    assertEquals(3e-5, five.training().learningRate());
+    assertEquals(40000, five.training().steps());
+    assertEquals(2500, five.training().warmupSteps());
+    assertEquals("inverse-sqrt", five.training().schedule());
+    assertEquals(0.3, five.model().dropout());
+    assertEquals(0.2, five.model().seq2seq().labelSmoothing());
+    assertEquals("hf-safetensors", five.model().checkpointFormat());
+    // mBART-50's own tokenizer.json, beside its weights; the CPU setting learns one from the text.
+    assertEquals(false, five.model().learnsVocabulary());
+    assertEquals(true, translation.get(0).model().learnsVocabulary());
+    RunSpec two = cluster.stream().filter(r -> r.dataset().equals("translation-2to2")).findFirst().orElseThrow();
+    assertEquals(16, two.training().batchSize());
+  }
 }
