@@ -59,8 +59,9 @@ public abstract class TransformerBlock extends NamedParameterBlock {
   /** {@code x W^T + b}, as {@code nn.Linear}. */
   protected static NDArray linear(ParameterStore ps, NDArray x, Parameter weight, Parameter bias, boolean training) {
     Device device = x.getDevice();
-    return Linear.linear(x, ps.getValue(weight, device, training), ps.getValue(bias, device, training))
-        .singletonOrThrow();
+    NDArray w = ps.getValue(weight, device, training);
+    ActivationTap.linearInput(w, x);
+    return Linear.linear(x, w, ps.getValue(bias, device, training)).singletonOrThrow();
   }
 
   protected static NDArray value(ParameterStore ps, Parameter parameter, Device device, boolean training) {
@@ -69,6 +70,7 @@ public abstract class TransformerBlock extends NamedParameterBlock {
 
   /** Gathers rows of {@code table}; the index array is the receiver so results stay in its manager. */
   protected static NDArray lookup(NDArray indices, NDArray table) {
+    ActivationTap.lookup(table, indices);
     return indices.getNDArrayInternal().embedding(indices, table, ai.djl.ndarray.types.SparseFormat.DENSE)
         .singletonOrThrow();
   }

@@ -39,6 +39,11 @@ public final class OneShot implements SparsityMethod {
   }
 
   @Override
+  public boolean prunesOnceFromScores() {
+    return true;
+  }
+
+  @Override
   public StartPoint startPoint() {
     return timing == Timing.AFTER ? StartPoint.DENSE_FINETUNED : StartPoint.PRETRAINED;
   }

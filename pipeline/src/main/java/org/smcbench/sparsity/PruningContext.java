@@ -9,7 +9,7 @@ import org.smcbench.sparsity.select.NmPattern;
 /**
  * What a sparsity method sees of a run: the prunable scope (live weights), the target, how
  * thresholds are chosen, the run's seed, the training length, a manager for its masks, and loss
- * gradients on training batches when it needs them.
+ * gradients or input activations on training batches when it needs them.
  */
 public record PruningContext(
     List<PrunableTensor> scope,
@@ -19,12 +19,18 @@ public record PruningContext(
     int totalSteps,
     NDManager manager,
     GradientProbe gradients,
-    NmPattern pattern) {
+    NmPattern pattern,
+    ActivationProbe activations) {
 
-  /** Global or layerwise selection (no N:M pattern). */
+  /** Global or layerwise selection (no N:M pattern), no activation probe. */
   public PruningContext(List<PrunableTensor> scope, double targetSparsity, MaskSelector.Granularity granularity,
       long seed, int totalSteps, NDManager manager, GradientProbe gradients) {
-    this(scope, targetSparsity, granularity, seed, totalSteps, manager, gradients, null);
+    this(scope, targetSparsity, granularity, seed, totalSteps, manager, gradients, null, ActivationProbe.NONE);
+  }
+
+  /** The same context with calibration activations. */
+  public PruningContext withActivations(ActivationProbe probe) {
+    return new PruningContext(scope, targetSparsity, granularity, seed, totalSteps, manager, gradients, pattern, probe);
   }
 
   /** A run's {@code selection} label: global, layerwise, or an N:M pattern such as "2:4". */
@@ -35,6 +41,7 @@ public record PruningContext(
     // the planner; the granularity left for them would be per tensor.
     MaskSelector.Granularity granularity = pattern != null ? MaskSelector.Granularity.LAYERWISE
         : MaskSelector.Granularity.valueOf(selection.toUpperCase(java.util.Locale.ROOT));
-    return new PruningContext(scope, targetSparsity, granularity, seed, totalSteps, manager, gradients, pattern);
+    return new PruningContext(scope, targetSparsity, granularity, seed, totalSteps, manager, gradients, pattern,
+        ActivationProbe.NONE);
   }
 }

@@ -36,6 +36,14 @@ public interface SparsityMethod {
     masks.applyTo(context.scope());
   }
 
+  /**
+   * Whether the method prunes once from scores and keeps its mask fixed, so that an N:M selection
+   * can turn its scores into the pattern (methods that move or grow masks cannot keep one).
+   */
+  default boolean prunesOnceFromScores() {
+    return false;
+  }
+
   /** This method's hooks bound to one run's context and masks, as the training loop calls them. */
   default StepHook stepHook(PruningContext context, MaskSet masks) {
     SparsityMethod method = this;

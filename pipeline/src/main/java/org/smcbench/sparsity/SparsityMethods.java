@@ -28,6 +28,7 @@ public final class SparsityMethods {
     FACTORIES.put("rigl_omp", p -> rigl("rigl_omp", magnitude(), p));
     FACTORIES.put("rigl_random", p -> rigl("rigl_random", random(), p));
     FACTORIES.put("rigl_snip", p -> rigl("rigl_snip", snip(p), p));
+    FACTORIES.put("wanda", p -> new Wanda(integer(p, "calibration-batches", 8)));
   }
 
   private SparsityMethods() {}
@@ -46,6 +47,12 @@ public final class SparsityMethods {
 
   public static Set<String> names() {
     return FACTORIES.keySet();
+  }
+
+  /** The methods (with default parameters) that prune once from scores: those an N:M selection takes. */
+  public static java.util.List<String> prunesOnceFromScores() {
+    return FACTORIES.entrySet().stream().filter(e -> e.getValue().apply(Map.of()).prunesOnceFromScores())
+        .map(Map.Entry::getKey).toList();
   }
 
   private static Function<PruningContext, Scorer> magnitude() {

@@ -136,7 +136,7 @@ public final class RunExecutor {
 
     PruningContext context(double sparsity) {
       return PruningContext.of(scope, sparsity, spec.selection(), seed,
-          spec.training().steps(), root, probe);
+          spec.training().steps(), root, probe).withActivations(activationProbe(spec, inputs, model, scope, seed, root));
     }
 
     RunOutcome single(long started) throws IOException {
@@ -224,6 +224,14 @@ public final class RunExecutor {
       step.set(s);
       FaultInjection.maybeRunOutOfMemory(s);
     });
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static org.smcbench.sparsity.ActivationProbe activationProbe(RunSpec spec, RunInputs inputs,
+      TrainableModel model, List<PrunableTensor> scope, long seed, NDManager root) {
+    Task task = Tasks.get(spec.task());
+    return new TaskActivationProbe(model, task, inputs.train(), spec.model(), spec.training().batchSize(), seed, scope,
+        root);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

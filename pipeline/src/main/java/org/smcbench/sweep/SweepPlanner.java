@@ -10,7 +10,6 @@ import org.smcbench.config.ModelSettings;
 import org.smcbench.config.RunSpec;
 import org.smcbench.config.Settings;
 import org.smcbench.model.ModelFamilies;
-import org.smcbench.sparsity.OneShot;
 import org.smcbench.sparsity.select.NmPattern;
 import org.smcbench.sparsity.IterativeMagnitude;
 import org.smcbench.sparsity.SparsityMethod;
@@ -139,10 +138,10 @@ public final class SweepPlanner {
         if (method.equals(RunSpec.DENSE)) {
           continue;
         }
-        if (!(SparsityMethods.create(method, s.methods().getOrDefault(method, Map.of())) instanceof OneShot)) {
+        if (!SparsityMethods.create(method, s.methods().getOrDefault(method, Map.of())).prunesOnceFromScores()) {
           throw new ConfigError("smc.sweep.selection = " + pattern.label() + " turns one-shot scores into N:M masks;"
-              + " '" + method + "' moves or grows its mask during training (one-shot methods: omp_after, random_after,"
-              + " omp_before, random_before, snip)");
+              + " '" + method + "' moves or grows its mask during training (one-shot methods: "
+              + String.join(", ", SparsityMethods.prunesOnceFromScores()) + ")");
         }
         for (double sparsity : s.sweep().sparsitiesFor(method)) {
           if (Math.abs(sparsity - pattern.sparsity()) > 1e-9) {

@@ -1,11 +1,9 @@
 package org.smcbench.model.bert;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
@@ -44,11 +42,8 @@ final class ClassificationHead extends TransformerBlock {
   @Override
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = dropout(inputs.singletonOrThrow(), dropout, training);
-    Device device = x.getDevice();
-    NDArray dense = Linear.linear(x, ps.getValue(denseWeight, device, training),
-        ps.getValue(denseBias, device, training)).singletonOrThrow().tanh();
-    return Linear.linear(dropout(dense, dropout, training), ps.getValue(outWeight, device, training),
-        ps.getValue(outBias, device, training));
+    NDArray dense = linear(ps, x, denseWeight, denseBias, training).tanh();
+    return new NDList(linear(ps, dropout(dense, dropout, training), outWeight, outBias, training));
   }
 
   @Override

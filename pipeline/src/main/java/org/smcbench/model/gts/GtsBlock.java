@@ -61,6 +61,7 @@ abstract class GtsBlock extends NamedParameterBlock {
     NDArray w = value(ps, weight, x, training);
     NDArray b = bias == null ? x.getManager().zeros(new Shape(w.getShape().get(0)), x.getDataType(), x.getDevice())
         : value(ps, bias, x, training);
+    org.smcbench.model.ActivationTap.linearInput(w, x);
     return Linear.linear(x, w, b).singletonOrThrow();
   }
 
@@ -74,6 +75,7 @@ abstract class GtsBlock extends NamedParameterBlock {
 
   /** Rows of {@code table}; the index array is the receiver so results stay in its manager. */
   static NDArray lookup(NDArray indices, NDArray table) {
+    org.smcbench.model.ActivationTap.lookup(table, indices);
     return indices.getNDArrayInternal().embedding(indices, table, SparseFormat.DENSE).singletonOrThrow();
   }
 

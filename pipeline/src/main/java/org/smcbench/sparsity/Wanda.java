@@ -1,0 +1,64 @@
+package org.smcbench.sparsity;
+
+import ai.djl.ndarray.types.Shape;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.smcbench.model.PrunableTensor;
+import org.smcbench.sparsity.ActivationProbe.InputStats;
+import org.smcbench.sparsity.score.WandaScorer;
+import org.smcbench.sparsity.select.MaskSelection;
+import org.smcbench.sparsity.select.PerOutputSelector;
+
+/**
+ * Wanda (Sun et al., 2023), After: prune the fine-tuned model once by |W|·‖X‖ with activations from
+ * calibration batches of the training data, comparing weights within each output, then re-train
+ * with the mask fixed like the other After methods. Under an N:M selection the same scores pick
+ * N of every M (Wanda's semi-structured variant).
+ */
+public final class Wanda implements SparsityMethod {
+  private final int batches;
+
+  public Wanda(int batches) {
+    this.batches = batches;
+  }
+
+  @Override
+  public String name() {
+    return "wanda";
+  }
+
+  @Override
+  public Timing timing() {
+    return Timing.AFTER;
+  }
+
+  @Override
+  public boolean prunesOnceFromScores() {
+    return true;
+  }
+
+  @Override
+  public StartPoint startPoint() {
+    return StartPoint.DENSE_FINETUNED;
+  }
+
+  @Override
+  public Optional<MaskSet> initialMasks(PruningContext context) {
+    LinkedHashMap<String, InputStats> stats = context.activations().inputStats(batches);
+    WandaScorer scorer = new WandaScorer(b -> stats, batches);
+    LinkedHashMap<String, float[]> scores = scorer.score(context.scope());
+    if (context.pattern() != null) {
+      return Optional.of(Masks.select(context, scores));
+    }
+    Map<String, PerOutputSelector.Layout> layouts = new HashMap<>();
+    for (PrunableTensor t : context.scope()) {
+      Shape shape = t.array().getShape();
+      layouts.put(t.name(), new PerOutputSelector.Layout(Math.toIntExact(shape.get(0)), Math.toIntExact(shape.get(1)),
+          stats.get(t.name()).lookup() ? PerOutputSelector.Outputs.COLUMNS : PerOutputSelector.Outputs.ROWS));
+    }
+    MaskSelection selection = PerOutputSelector.select(scores, layouts, context.targetSparsity());
+    return Optional.of(MaskSet.fromSelection(context.scope(), selection, context.manager()));
+  }
+}
