@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 public final class Secrets {
   public static final String MASK = "***";
   private static final Pattern CREDENTIAL = Pattern.compile(
-      ".*(secret|password|passwd|token|credential|access\\.key|accesskey|access-key|session\\.key|private).*");
+      ".*(secret|password|passwd|token|credential|access\\.key|accesskey|access-key|session\\.key|private"
+          // fs.s3a.encryption.key / fs.s3a.server-side-encryption.key (an SSE-C key or a KMS key id),
+          // fs.azure.account.key.<account> (a storage account key).
+          + "|encryption\\.key|account\\.key).*");
 
   private Secrets() {}
 

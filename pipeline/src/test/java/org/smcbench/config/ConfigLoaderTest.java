@@ -142,6 +142,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void s3aCredentialSettingsCountAsCredentials() {
+    for (String key : List.of("spark.hadoop.fs.s3a.secret.key", "spark.hadoop.fs.s3a.access.key",
+        "spark.hadoop.fs.s3a.session.token", "spark.hadoop.fs.s3a.bucket.b1.secret.key",
+        "spark.hadoop.fs.s3a.encryption.key", "spark.hadoop.fs.s3a.server-side-encryption.key",
+        "spark.hadoop.fs.azure.account.key.acct.dfs.core.windows.net")) {
+      assertTrue(Secrets.isCredentialKey("smc.spark.conf.\"" + key + "\""), key);
+    }
+    assertFalse(Secrets.isCredentialKey("smc.spark.conf.\"spark.hadoop.fs.s3a.endpoint\""));
+  }
+
+  @Test
   void foldPlaceholderAndFoldListMustAgree() {
     Settings ok = ConfigLoader.load(null, List.of(), Map.of());
     assertEquals(List.of("0", "1", "2", "3", "4"), ok.dataset("mawps").folds());
