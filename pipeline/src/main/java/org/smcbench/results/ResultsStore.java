@@ -185,6 +185,21 @@ public final class ResultsStore {
         .parallelize(rows, slices);
   }
 
+  /** What a resumed sweep needs of a recorded run: its status and the code version that produced it. */
+  public record Recorded(String status, String codeVersion) {}
+
+  /** Status and code version of every recorded run, by key. */
+  public Map<String, Recorded> recorded() {
+    Map<String, Recorded> out = new HashMap<>();
+    if (!warehouse.exists(Tables.RUNS)) {
+      return out;
+    }
+    for (Row r : warehouse.read(Tables.RUNS).select(col("run_key"), col("status"), col("code_version")).collectAsList()) {
+      out.put(r.getString(0), new Recorded(r.getString(1), r.getString(2)));
+    }
+    return out;
+  }
+
   /** Status of every recorded run, by key. */
   public Map<String, String> statuses() {
     Map<String, String> out = new HashMap<>();

@@ -33,8 +33,28 @@ import org.smcbench.sparsity.SparsityMethods;
  * keys are in no table: orphaned detail rows of a killed sweep are removed first); re-runs MERGE.
  */
 public final class SweepJob {
-  /** What to do with runs that already have a row. */
-  public enum Rerun { NONE, FAILED, ALL }
+  /**
+   * What to do with runs that already have a row: re-run the failed ones, those another code
+   * version recorded (the nightly's rule), or all. A configuration without a row always runs.
+   */
+  public record Rerun(boolean failed, boolean codeChanged, boolean all) {
+    public static final Rerun NONE = new Rerun(false, false, false);
+    public static final Rerun FAILED = new Rerun(true, false, false);
+    /** New configurations and those whose stored code version differs from this sweep's. */
+    public static final Rerun CODE_CHANGED = new Rerun(false, true, false);
+    public static final Rerun ALL = new Rerun(true, true, true);
+
+    public Rerun withFailed() {
+      return new Rerun(true, codeChanged, all);
+    }
+
+    /** Whether a configuration with this row ({@code null}: none) runs under a sweep of {@code codeVersion}. */
+    public boolean runs(ResultsStore.Recorded row, String codeVersion) {
+      return row == null || all
+          || (failed && RunRecord.FAILED.equals(row.status()))
+          || (codeChanged && !codeVersion.equals(row.codeVersion()));
+    }
+  }
 
   /** Counts for the summary line and the exit code. */
   public record Summary(int planned, int skipped, int succeeded, int failed) {}
@@ -65,23 +85,26 @@ public final class SweepJob {
 
   public Summary run(Rerun rerun) {
     List<RunSpec> all = SweepPlanner.expand(settings);
-    Map<String, String> statuses = store.statuses();
-    recordedAtStart = Set.copyOf(statuses.keySet());
+    Map<String, ResultsStore.Recorded> recorded = store.recorded();
+    recordedAtStart = Set.copyOf(recorded.keySet());
     int orphans = store.removeOrphanDetails(recordedAtStart);
     if (orphans > 0) {
       out.printf("sweep: removed layer/mask rows of %d run(s) an earlier sweep was killed before recording%n", orphans);
     }
     List<RunSpec> pending = new ArrayList<>();
+    int otherCode = 0;
     for (RunSpec spec : all) {
-      String status = statuses.get(spec.runKey());
-      boolean run = status == null || rerun == Rerun.ALL
-          || (rerun == Rerun.FAILED && RunRecord.FAILED.equals(status));
-      if (run) {
+      ResultsStore.Recorded row = recorded.get(spec.runKey());
+      if (rerun.runs(row, codeVersion)) {
         pending.add(spec);
+        if (row != null && !codeVersion.equals(row.codeVersion())) {
+          otherCode++;
+        }
       }
     }
     int skipped = all.size() - pending.size();
-    out.printf("sweep: %d configurations, %d already recorded, %d to run%n", all.size(), skipped, pending.size());
+    out.printf("sweep: %d configurations, %d already recorded, %d to run%s%n", all.size(), skipped, pending.size(),
+        rerun.codeChanged() && !rerun.all() ? " (" + otherCode + " recorded by another code version than " + codeVersion + ")" : "");
     List<RunSpec> jobs = SweepPlanner.collapseRounds(all, pending);
     List<RunSpec> wave1 = jobs.stream().filter(RunSpec::isDense).toList();
     List<RunSpec> wave2 = jobs.stream().filter(s -> !s.isDense()).toList();
