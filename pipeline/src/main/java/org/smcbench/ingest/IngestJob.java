@@ -45,11 +45,22 @@ public final class IngestJob {
   private IngestJob() {}
 
   public static List<SplitCount> run(Settings settings, Warehouse warehouse, PrintStream out) {
+    return run(settings, warehouse, out, settings.sweep().datasets());
+  }
+
+  /**
+   * Ingests only {@code datasets} (sweep datasets, in sweep order). Translation datasets are read
+   * together (a learned vocabulary spans several), so name all of the sweep's or none.
+   */
+  public static List<SplitCount> run(Settings settings, Warehouse warehouse, PrintStream out, List<String> datasets) {
     DataPaths paths = new DataPaths(settings.dataRoot(), warehouse.spark().sparkContext().hadoopConfiguration());
     paths.requireRoot();
     List<SplitCount> counts = new ArrayList<>();
     List<DatasetSettings> translation = new ArrayList<>();
     for (String datasetName : settings.sweep().datasets()) {
+      if (!datasets.contains(datasetName)) {
+        continue;
+      }
       DatasetSettings dataset = settings.dataset(datasetName);
       if (dataset.task().equals(TranslationTask.NAME)) {
         translation.add(dataset);

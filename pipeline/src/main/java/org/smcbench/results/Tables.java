@@ -22,10 +22,14 @@ public final class Tables {
   public static final String MASK_OVERLAP = "mask_overlap";
   /** Per translation run and direction: BLEU, chrF, the copy-the-source baseline and the signatures. */
   public static final String TRANSLATION_SCORES = "translation_scores";
+  /** Per dataset, the fingerprint of the files and settings its last ingest read (the nightly's skip). */
+  public static final String INGEST_STATE = "ingest_state";
+  /** One row per nightly: code version, times, status, counts, the Delta version of every table it wrote. */
+  public static final String NIGHTLY_RUNS = "nightly_runs";
 
   public static final List<String> ALL = List.of(QA_EXAMPLES, MWP_EXAMPLES, PROTEIN_EXAMPLES, PARALLEL_TEXT, PRETRAINED, QUARANTINE, RUNS, LAYER_SPARSITY, MASKS,
-      LEADERBOARD, LEADERBOARD_FOLDS, MATCHING_SPARSITY, LAYER_PROFILE, MASK_OVERLAP,
-      TRANSLATION_SCORES);
+      LEADERBOARD, LEADERBOARD_FOLDS, MATCHING_SPARSITY, LAYER_PROFILE, MASK_OVERLAP, TRANSLATION_SCORES, INGEST_STATE,
+      NIGHTLY_RUNS);
 
   private Tables() {}
 }
