@@ -54,7 +54,11 @@ public record Settings(
     return m;
   }
 
-  public record WarehouseSettings(String path, String database) {}
+  /**
+   * @param vacuumRetentionHours the nightly's VACUUM keeps files a table version newer than this
+   *     still reads (so time travel reaches back this far); 168 = Delta's default
+   */
+  public record WarehouseSettings(String path, String database, double vacuumRetentionHours) {}
 
   public record SparkSettings(String master, String appName, Map<String, String> conf) {}
 

@@ -169,7 +169,8 @@ final class SettingsBinder {
     }
     return new Settings(
         nonEmpty(smc, "data.root"),
-        new Settings.WarehouseSettings(nonEmpty(smc, "warehouse.path"), nonEmpty(smc, "warehouse.database")),
+        new Settings.WarehouseSettings(nonEmpty(smc, "warehouse.path"), nonEmpty(smc, "warehouse.database"),
+            nonNegativeDouble(smc, "warehouse.vacuum-retention-hours")),
         spark, compute, positive(smc, "ingest.shards", "smc."), models, datasets, methods, sweep,
         nonNegativeDouble(smc, "aggregate.matching-tolerance"), Map.copyOf(trainingByPair), c);
   }

@@ -128,6 +128,26 @@ public final class Warehouse {
     }
   }
 
+  /**
+   * The table as it was at {@code version} (Delta time travel, {@code VERSION AS OF}). Lazy: a
+   * version whose data files VACUUM removed fails only when rows are read.
+   */
+  public Dataset<Row> readVersion(String table, long version) {
+    return spark.sql("SELECT * FROM delta.`" + path(table).replace("`", "``") + "` VERSION AS OF " + version);
+  }
+
+  /** OPTIMIZE (bin-packing compaction); returns {numFilesRemoved, numFilesAdded}. */
+  public long[] optimize(String table) {
+    Row metrics = DeltaTable.forPath(spark, path(table)).optimize().executeCompaction()
+        .select("metrics.numFilesRemoved", "metrics.numFilesAdded").head();
+    return new long[] {metrics.getLong(0), metrics.getLong(1)};
+  }
+
+  /** VACUUM: deletes files no version younger than {@code retentionHours} reads. */
+  public void vacuum(String table, double retentionHours) {
+    DeltaTable.forPath(spark, path(table)).vacuum(retentionHours);
+  }
+
   /** Replaces a derived table (leaderboards): a new Delta version, so time travel still works. */
   public void overwrite(String table, Dataset<Row> rows) {
     rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path(table));
