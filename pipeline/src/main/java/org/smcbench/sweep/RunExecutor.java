@@ -25,7 +25,6 @@ import org.smcbench.results.LayerRecord;
 import org.smcbench.results.MaskRecord;
 import org.smcbench.results.RunOutcome;
 import org.smcbench.results.RunRecord;
-import org.smcbench.sparsity.GradientProbe;
 import org.smcbench.sparsity.IterativeMagnitude;
 import org.smcbench.sparsity.MaskSet;
 import org.smcbench.sparsity.PruningContext;
@@ -114,7 +113,7 @@ public final class RunExecutor {
     private final TrainableModel model;
     private final List<PrunableTensor> scope;
     private final CheckpointStore checkpoints;
-    private final GradientProbe probe;
+    private final TaskProbe<?> probe;
     private PhaseClock clock = new PhaseClock();
 
     Run(RunSpec spec, RunInputs inputs, SparsityMethod method, Device device, long seed, NDManager root,
@@ -131,12 +130,12 @@ public final class RunExecutor {
       this.model = ModelFamilies.get(spec.model().family()).build(settings, inputs.train(), root, seed);
       this.scope = PruningScope.fromLabel(spec.scope()).select(model.prunableScope());
       this.checkpoints = new CheckpointStore(inputs.warehousePath(), hadoopConf());
-      this.probe = gradientProbe(spec, inputs, model, scope, seed, root);
+      this.probe = probe(spec, inputs, model, scope, seed, root);
     }
 
     PruningContext context(double sparsity) {
       return PruningContext.of(scope, sparsity, spec.selection(), seed,
-          spec.training().steps(), root, probe).withActivations(activationProbe(spec, inputs, model, scope, seed, root));
+          spec.training().steps(), root, probe).withActivations(probe);
     }
 
     RunOutcome single(long started) throws IOException {
@@ -227,18 +226,10 @@ public final class RunExecutor {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static org.smcbench.sparsity.ActivationProbe activationProbe(RunSpec spec, RunInputs inputs,
-      TrainableModel model, List<PrunableTensor> scope, long seed, NDManager root) {
-    Task task = Tasks.get(spec.task());
-    return new TaskActivationProbe(model, task, inputs.train(), spec.model(), spec.training().batchSize(), seed, scope,
-        root);
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static GradientProbe gradientProbe(RunSpec spec, RunInputs inputs, TrainableModel model,
+  private static TaskProbe<?> probe(RunSpec spec, RunInputs inputs, TrainableModel model,
       List<PrunableTensor> scope, long seed, NDManager root) {
     Task task = Tasks.get(spec.task());
-    return new TaskGradientProbe(model, task, inputs.train(), spec.model(), spec.training().batchSize(), seed, scope,
+    return new TaskProbe(model, task, inputs.train(), spec.model(), spec.training().batchSize(), seed, scope,
         root);
   }
 

@@ -1,7 +1,11 @@
 package org.smcbench.sweep;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +14,7 @@ import org.smcbench.model.ActivationTap;
 import org.smcbench.model.PrunableTensor;
 import org.smcbench.model.TrainableModel;
 import org.smcbench.sparsity.ActivationProbe;
+import org.smcbench.sparsity.GradientProbe;
 import org.smcbench.task.Batch;
 import org.smcbench.task.Task;
 import org.smcbench.task.TaskData;
@@ -17,12 +22,14 @@ import org.smcbench.train.EpochSampler;
 import org.smcbench.train.NoGrad;
 
 /**
- * Input statistics of a run's model on its own training batches: forward passes in evaluation mode
- * without gradients (Wanda's calibration), recorded by an {@link ActivationTap}. Padding positions
- * are part of the inputs the layers see, so they count too. A scope tensor no recorded primitive
- * used (a recurrent cell's weights) is an error naming it.
+ * What sparsity methods measure on a run's model with its own training batches, each drawn by a
+ * sampler seeded apart from the training order: loss gradients (train mode, as SNIP's reference
+ * does) and input activations (Wanda's calibration: evaluation mode without gradients, recorded by
+ * an {@link ActivationTap}; padding positions are part of the inputs the layers see, so they count
+ * too; a scope tensor no recorded primitive used, such as a recurrent cell's weights, is an error
+ * naming it).
  */
-final class TaskActivationProbe<D extends TaskData> implements ActivationProbe {
+final class TaskProbe<D extends TaskData> implements GradientProbe, ActivationProbe {
   private final TrainableModel model;
   private final Task<D> task;
   private final D data;
@@ -32,8 +39,8 @@ final class TaskActivationProbe<D extends TaskData> implements ActivationProbe {
   private final List<PrunableTensor> scope;
   private final NDManager manager;
 
-  TaskActivationProbe(TrainableModel model, Task<D> task, D data, ModelSettings modelSettings, int batchSize,
-      long seed, List<PrunableTensor> scope, NDManager manager) {
+  TaskProbe(TrainableModel model, Task<D> task, D data, ModelSettings modelSettings, int batchSize, long seed,
+      List<PrunableTensor> scope, NDManager manager) {
     this.model = model;
     this.task = task;
     this.data = data;
@@ -42,6 +49,33 @@ final class TaskActivationProbe<D extends TaskData> implements ActivationProbe {
     this.seed = seed;
     this.scope = scope;
     this.manager = manager;
+  }
+
+  @Override
+  public LinkedHashMap<String, float[]> lossGradients(int batches) {
+    EpochSampler sampler = new EpochSampler(data.size(), batchSize, seed ^ 0x5EEDL);
+    ParameterStore store = new ParameterStore(manager, false);
+    for (int b = 0; b < batches; b++) {
+      try (NDManager batchManager = manager.newSubManager()) {
+        Batch batch = task.batch(data, sampler.next(), modelSettings, batchManager);
+        try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+          NDList outputs = model.forward(store, batch.inputs(), true);
+          collector.backward(task.loss(outputs, batch.labels(), modelSettings));
+        }
+      }
+    }
+    LinkedHashMap<String, float[]> out = new LinkedHashMap<>();
+    try (NoGrad ignored = NoGrad.enter()) {
+      for (PrunableTensor t : scope) {
+        try (NDArray g = t.array().getGradient()) {
+          out.put(t.name(), g.toFloatArray());
+        }
+      }
+      for (var p : model.namedParameters().values()) {
+        JniUtils.zeroGrad((PtNDArray) p.getArray());
+      }
+    }
+    return out;
   }
 
   @Override
