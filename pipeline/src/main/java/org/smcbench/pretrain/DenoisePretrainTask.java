@@ -33,12 +33,11 @@ public record DenoisePretrainTask(ModelSettings model, DenoisingData train, Deno
     long started = System.nanoTime();
     Engine engine = Engine.getEngine("PyTorch");
     JniUtils.setGradMode(false);
-    if (threads > 0) {
-      JniUtils.setNumThreads(threads);
-    }
+    Devices.setThreads(threads);
     PretrainSettings p = model.pretrain();
     engine.setRandomSeed(p.seed());
-    Device dev = Devices.forTask(device);
+    Devices.Placement placement = Devices.place(device);
+    Device dev = placement.device();
     // mBART pre-training: Adam β = (0.9, 0.98), ε = 1e-6, linear warm-up then decay.
     TrainingSettings training = new TrainingSettings(p.learningRate(), p.batchSize(), p.steps(), p.warmupSteps(),
         p.weightDecay(), 0.9, 0.98, 1e-6, 0, 0, 32, Map.of());
@@ -58,7 +57,7 @@ public record DenoisePretrainTask(ModelSettings model, DenoisingData train, Deno
         }
       });
       return new PretrainTask.Result(trained.steps(), trained.lastLoss(), metrics, (System.nanoTime() - started) / 1e9,
-          Devices.label(dev));
+          placement.label());
     }
   }
 }

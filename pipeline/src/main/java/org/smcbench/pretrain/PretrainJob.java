@@ -6,7 +6,11 @@ import static org.apache.spark.sql.functions.xxhash64;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.resource.ResourceProfile;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,6 +21,7 @@ import org.smcbench.config.ModelSettings;
 import org.smcbench.config.Settings;
 import org.smcbench.results.Tables;
 import org.smcbench.results.Warehouse;
+import org.smcbench.sweep.GpuScheduling;
 
 /**
  * The pre-training job: for every sweep model whose checkpoint-format is {@value
@@ -177,7 +182,13 @@ public final class PretrainJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(warehouse.spark().sparkContext());
     jsc.setJobDescription("pretrain " + model.name());
     org.apache.spark.broadcast.Broadcast<Pretraining> shipped = jsc.broadcast(task);
-    PretrainTask.Result result = jsc.parallelize(List.of(0), 1).map(i -> shipped.value().run()).collect().get(0);
+    JavaRDD<Integer> stage = jsc.parallelize(List.of(0), 1);
+    SparkContext sc = jsc.sc();
+    Optional<ResourceProfile> gpu = GpuScheduling.trainingProfile(task.device(), sc.master(), sc.getConf());
+    if (gpu.isPresent()) {
+      stage = stage.withResources(gpu.get());
+    }
+    PretrainTask.Result result = stage.map(i -> shipped.value().run()).collect().get(0);
     shipped.destroy();
     return result;
   }

@@ -35,12 +35,11 @@ public record PretrainTask(ModelSettings model, int[][] train, int[][] heldOut, 
     long started = System.nanoTime();
     Engine engine = Engine.getEngine("PyTorch");
     JniUtils.setGradMode(false);
-    if (threads > 0) {
-      JniUtils.setNumThreads(threads);
-    }
+    Devices.setThreads(threads);
     PretrainSettings p = model.pretrain();
     engine.setRandomSeed(p.seed());
-    Device dev = Devices.forTask(device);
+    Devices.Placement placement = Devices.place(device);
+    Device dev = placement.device();
     EsmConfig config = EsmFamily.configOf(model);
     TrainingSettings training = new TrainingSettings(p.learningRate(), p.batchSize(), p.steps(), p.warmupSteps(),
         p.weightDecay(), 0.9, 0.98, 1e-8, 0, 0, 64, Map.of());
@@ -54,7 +53,7 @@ public record PretrainTask(ModelSettings model, int[][] train, int[][] heldOut, 
           sourceVersion), model, training.evalBatchSize(), root);
       write(config, lm);
       return new Result(trained.steps(), trained.lastLoss(), metrics, (System.nanoTime() - started) / 1e9,
-          Devices.label(dev));
+          placement.label());
     }
   }
 

@@ -60,17 +60,16 @@ public final class RunExecutor {
     try {
       // Loading the engine first makes its natives available to the JniUtils calls below.
       Engine engine = Engine.getEngine("PyTorch");
-      Device device = Devices.forTask(inputs.device());
-      deviceLabel = Devices.label(device);
+      Devices.Placement placement = Devices.place(inputs.device());
+      Device device = placement.device();
+      deviceLabel = placement.label();
       // New Spark task threads start with grad mode on; only the gradient collector should turn it on.
       JniUtils.setGradMode(false);
-      if (inputs.threads() > 0) {
-        JniUtils.setNumThreads(inputs.threads());
-      }
+      Devices.setThreads(inputs.threads());
       long seed = Seeds.forRun(spec);
       engine.setRandomSeed((int) seed);
       try (NDManager root = NDManager.newBaseManager(device)) {
-        Run run = new Run(spec, inputs, method, device, seed, root, step);
+        Run run = new Run(spec, inputs, method, placement, seed, root, step);
         if (method instanceof IterativeMagnitude imp) {
           run.rounds(imp, done, started);
         } else {
@@ -107,6 +106,7 @@ public final class RunExecutor {
     private final RunInputs inputs;
     private final SparsityMethod method;
     private final Device device;
+    private final String deviceLabel;
     private final long seed;
     private final NDManager root;
     private final AtomicInteger step;
@@ -116,12 +116,13 @@ public final class RunExecutor {
     private final TaskProbe<?> probe;
     private PhaseClock clock = new PhaseClock();
 
-    Run(RunSpec spec, RunInputs inputs, SparsityMethod method, Device device, long seed, NDManager root,
+    Run(RunSpec spec, RunInputs inputs, SparsityMethod method, Devices.Placement placement, long seed, NDManager root,
         AtomicInteger step) {
       this.spec = spec;
       this.inputs = inputs;
       this.method = method;
-      this.device = device;
+      this.device = placement.device();
+      this.deviceLabel = placement.label();
       this.seed = seed;
       this.root = root;
       this.step = step;
@@ -195,7 +196,7 @@ public final class RunExecutor {
       RunRecord record = new RunRecord(run.runKey(), run.task(), run.dataset(), run.fold(), run.model().name(),
           run.method(), method.timing().label(), run.targetSparsity(), sparsity(layers), run.seed(), run.selection(),
           run.scope(), metricName, metrics.get(metricName), inputs.chance(), json(metrics), RunRecord.SUCCEEDED,
-          null, null, null, trained.steps(), trained.lastLoss(), seconds(started), clock.json(), Devices.label(device), executorId(),
+          null, null, null, trained.steps(), trained.lastLoss(), seconds(started), clock.json(), deviceLabel, executorId(),
           inputs.codeVersion(), inputs.train().sourceVersion(), parent, inputs.configJson(),
           System.currentTimeMillis());
       return new RunOutcome(record, layers, masks);

@@ -6,14 +6,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.resource.ResourceProfile;
 import org.smcbench.config.DatasetSettings;
 import org.smcbench.config.RunSpec;
 import org.smcbench.config.Secrets;
@@ -74,6 +78,8 @@ public final class SweepJob {
   private final Map<String, Double> inputSeconds = new java.util.concurrent.ConcurrentHashMap<>();
   /** Run keys with a row in {@code runs} when this sweep started (after removing orphan details). */
   private Set<String> recordedAtStart = Set.of();
+  /** The training stages' GPU request under compute.device = gpu on a cluster; empty otherwise. */
+  private Optional<ResourceProfile> trainingProfile = Optional.empty();
 
   public SweepJob(Settings settings, Warehouse warehouse, PrintStream out, String codeVersion) {
     this.settings = settings;
@@ -85,6 +91,10 @@ public final class SweepJob {
 
   public Summary run(Rerun rerun) {
     List<RunSpec> all = SweepPlanner.expand(settings);
+    SparkContext sc = warehouse.spark().sparkContext();
+    trainingProfile = GpuScheduling.trainingProfile(settings.compute().device(), sc.master(), sc.getConf());
+    trainingProfile.ifPresent(p -> out.printf("sweep: each training task requests %s (stage-level scheduling)%n",
+        GpuScheduling.describe(p)));
     Map<String, ResultsStore.Recorded> recorded = store.recorded();
     recordedAtStart = Set.copyOf(recorded.keySet());
     int orphans = store.removeOrphanDetails(recordedAtStart);
@@ -175,7 +185,11 @@ public final class SweepJob {
     List<RunOutcome> outcomes;
     long submitted = System.nanoTime();
     try {
-      outcomes = jsc.parallelize(List.of(spec), 1).map(new ExecuteRun(in)).collect().get(0);
+      JavaRDD<RunSpec> stage = jsc.parallelize(List.of(spec), 1);
+      if (trainingProfile.isPresent()) {
+        stage = stage.withResources(trainingProfile.get());
+      }
+      outcomes = stage.map(new ExecuteRun(in)).collect().get(0);
     } catch (Exception e) {
       // The Spark task itself failed (after its retries): every run it owed is recorded as failed.
       outcomes = SweepPlanner.outcomeSpecs(spec).stream()
