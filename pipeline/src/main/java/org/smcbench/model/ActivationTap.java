@@ -11,21 +11,36 @@ import java.util.Map;
  * embedding lookup (a linear layer over one-hot inputs) adds the count of each row it reads. Keyed
  * by the weight array's identity, so a tensor used twice (a tied table) accumulates both uses.
  * Closed, the tap stops recording; outside a tap the primitives cost one thread-local read.
+ *
+ * <p>A tap opened {@link #withGrams()} also adds each linear layer's full Gram matrix Σ x xᵀ
+ * (SparseGPT's Hessian, in² doubles per weight); a plain tap (Wanda's) does not pay for it.
  */
 public final class ActivationTap implements AutoCloseable {
   private static final ThreadLocal<ActivationTap> ACTIVE = new ThreadLocal<>();
 
   private final Map<Long, double[]> linearSquares = new HashMap<>();
+  private final Map<Long, double[]> linearGrams = new HashMap<>();
   private final Map<Long, double[]> lookupCounts = new HashMap<>();
   private final ActivationTap previous;
+  private final boolean grams;
 
-  private ActivationTap(ActivationTap previous) {
+  private ActivationTap(ActivationTap previous, boolean grams) {
     this.previous = previous;
+    this.grams = grams;
   }
 
   /** Starts recording on this thread. */
   public static ActivationTap open() {
-    ActivationTap tap = new ActivationTap(ACTIVE.get());
+    return open(false);
+  }
+
+  /** Starts recording on this thread, Gram matrices of linear inputs included. */
+  public static ActivationTap withGrams() {
+    return open(true);
+  }
+
+  private static ActivationTap open(boolean grams) {
+    ActivationTap tap = new ActivationTap(ACTIVE.get(), grams);
     ACTIVE.set(tap);
     return tap;
   }
@@ -45,6 +60,21 @@ public final class ActivationTap implements AutoCloseable {
     for (int j = 0; j < squares.length; j++) {
       acc[j] += squares[j];
     }
+    if (tap.grams) {
+      addGram(tap.linearGrams.computeIfAbsent(key(weight), k -> new double[Math.toIntExact(in * in)]), x, in);
+    }
+  }
+
+  /** Adds xᵀx of {@code x} reshaped to [rows, in], multiplied in double precision by the engine. */
+  private static void addGram(double[] acc, NDArray x, long in) {
+    double[] gram;
+    try (NDArray rows = x.reshape(-1, in).toType(ai.djl.ndarray.types.DataType.FLOAT64, false);
+        NDArray t = rows.transpose(); NDArray product = t.matMul(rows)) {
+      gram = product.toDoubleArray();
+    }
+    for (int i = 0; i < gram.length; i++) {
+      acc[i] += gram[i];
+    }
   }
 
   /** Reported by embedding primitives: rows {@code indices} read from {@code table} [rows, width]. */
@@ -63,6 +93,14 @@ public final class ActivationTap implements AutoCloseable {
   /** Σ x_j² per input column of {@code weight} as a linear layer's, or null when none reached it. */
   public double[] linearSquares(NDArray weight) {
     return linearSquares.get(key(weight));
+  }
+
+  /**
+   * Σ x xᵀ [in, in] (row-major) of the inputs of {@code weight} as a linear layer's, or null when none
+   * reached it or the tap was not opened {@link #withGrams()}.
+   */
+  public double[] linearGram(NDArray weight) {
+    return linearGrams.get(key(weight));
   }
 
   /** Reads per row of {@code table} as an embedding, or null when it was not looked up. */

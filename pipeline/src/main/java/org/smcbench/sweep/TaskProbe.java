@@ -24,7 +24,7 @@ import org.smcbench.train.NoGrad;
 /**
  * What sparsity methods measure on a run's model with its own training batches, each drawn by a
  * sampler seeded apart from the training order: loss gradients (train mode, as SNIP's reference
- * does) and input activations (Wanda's calibration: evaluation mode without gradients, recorded by
+ * does) and input activations (Wanda's and SparseGPT's calibration: evaluation mode without gradients, recorded by
  * an {@link ActivationTap}; padding positions are part of the inputs the layers see, so they count
  * too; a scope tensor no recorded primitive used, such as a recurrent cell's weights, is an error
  * naming it).
@@ -80,10 +80,19 @@ final class TaskProbe<D extends TaskData> implements GradientProbe, ActivationPr
 
   @Override
   public LinkedHashMap<String, InputStats> inputStats(int batches) {
+    return measureInputs(batches, false);
+  }
+
+  @Override
+  public LinkedHashMap<String, InputStats> inputGrams(int batches) {
+    return measureInputs(batches, true);
+  }
+
+  private LinkedHashMap<String, InputStats> measureInputs(int batches, boolean grams) {
     EpochSampler sampler = new EpochSampler(data.size(), batchSize, seed ^ 0xCA11L);
     ParameterStore store = new ParameterStore(manager, false);
     LinkedHashMap<String, InputStats> out = new LinkedHashMap<>();
-    try (NoGrad ignored = NoGrad.enter(); ActivationTap tap = ActivationTap.open()) {
+    try (NoGrad ignored = NoGrad.enter(); ActivationTap tap = grams ? ActivationTap.withGrams() : ActivationTap.open()) {
       for (int b = 0; b < batches; b++) {
         try (NDManager batchManager = manager.newSubManager()) {
           Batch batch = task.batch(data, sampler.next(), modelSettings, batchManager);
@@ -95,11 +104,12 @@ final class TaskProbe<D extends TaskData> implements GradientProbe, ActivationPr
         double[] linear = tap.linearSquares(t.array());
         double[] lookup = tap.lookupCounts(t.array());
         if (linear == null && lookup == null) {
-          throw new IllegalStateException("wanda: no calibration input reached " + t.name()
+          throw new IllegalStateException("calibration: no input reached " + t.name()
               + " (it is not used by a linear layer or an embedding lookup the model reports)");
         }
         // A tied table (looked up and used as the output projection) is scored as the linear layer.
-        out.put(t.name(), linear != null ? new InputStats(linear, false) : new InputStats(lookup, true));
+        out.put(t.name(), linear != null ? new InputStats(linear, false, tap.linearGram(t.array()))
+            : new InputStats(lookup, true));
       }
     }
     return out;
