@@ -29,6 +29,8 @@ public final class SparsityMethods {
     FACTORIES.put("rigl_random", p -> rigl("rigl_random", random(), p));
     FACTORIES.put("rigl_snip", p -> rigl("rigl_snip", snip(p), p));
     FACTORIES.put("wanda", p -> new Wanda(integer(p, "calibration-batches", 8)));
+    FACTORIES.put("sparsegpt", p -> new SparseGpt(integer(p, "calibration-batches", 8), integer(p, "block-size", 128),
+        real(p, "dampening", 0.01)));
   }
 
   private SparsityMethods() {}

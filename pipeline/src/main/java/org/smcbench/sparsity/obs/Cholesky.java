@@ -1,0 +1,87 @@
+package org.smcbench.sparsity.obs;
+
+/**
+ * Dense Cholesky arithmetic on symmetric positive definite matrices held row-major in
+ * {@code double[n * n]}, for SparseGPT's inverse Hessian (layers here are at most a few thousand
+ * inputs wide, so plain O(n³) loops on the host are enough).
+ */
+public final class Cholesky {
+  private Cholesky() {}
+
+  /** L lower triangular with {@code a = L Lᵀ}; {@code a} is not modified. */
+  public static double[] lower(double[] a, int n) {
+    double[] l = new double[n * n];
+    for (int j = 0; j < n; j++) {
+      double d = a[j * n + j];
+      for (int k = 0; k < j; k++) {
+        d -= l[j * n + k] * l[j * n + k];
+      }
+      if (!(d > 0)) {
+        throw new ArithmeticException("matrix is not positive definite (pivot " + d + " at " + j + ")");
+      }
+      double ljj = Math.sqrt(d);
+      l[j * n + j] = ljj;
+      for (int i = j + 1; i < n; i++) {
+        double s = a[i * n + j];
+        for (int k = 0; k < j; k++) {
+          s -= l[i * n + k] * l[j * n + k];
+        }
+        l[i * n + j] = s / ljj;
+      }
+    }
+    return l;
+  }
+
+  /** {@code a⁻¹} from {@code a}'s lower factor L: (L⁻¹)ᵀ L⁻¹. Loops run along rows, for the cache. */
+  public static double[] inverseFromLower(double[] l, int n) {
+    // M = L⁻¹, lower triangular, row by row: M[i, :] = (e_i − Σ_{k<i} L[i, k] M[k, :]) / L[i, i].
+    double[] m = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      int row = i * n;
+      m[row + i] = 1;
+      for (int k = 0; k < i; k++) {
+        double f = l[row + k];
+        if (f != 0) {
+          for (int c = 0; c <= k; c++) {
+            m[row + c] -= f * m[k * n + c];
+          }
+        }
+      }
+      double d = l[row + i];
+      for (int c = 0; c <= i; c++) {
+        m[row + c] /= d;
+      }
+    }
+    // a⁻¹[i, j] = Σ_k M[k, i] M[k, j]: accumulate row k's outer product, lower half, then mirror.
+    double[] inv = new double[n * n];
+    for (int k = 0; k < n; k++) {
+      int row = k * n;
+      for (int i = 0; i <= k; i++) {
+        double a = m[row + i];
+        if (a != 0) {
+          for (int j = 0; j <= i; j++) {
+            inv[i * n + j] += a * m[row + j];
+          }
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < i; j++) {
+        inv[j * n + i] = inv[i * n + j];
+      }
+    }
+    return inv;
+  }
+
+  /** U upper triangular with {@code a⁻¹ = Uᵀ U}: the factor SparseGPT's column sweep reads. */
+  public static double[] upperOfInverse(double[] a, int n) {
+    double[] lowerOfInverse = lower(inverseFromLower(lower(a, n), n), n);
+    double[] u = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j <= i; j++) {
+        u[j * n + i] = lowerOfInverse[i * n + j];
+      }
+    }
+    return u;
+  }
+}
