@@ -68,7 +68,7 @@ public final class ActivationTap implements AutoCloseable {
   /** Adds xᵀx of {@code x} reshaped to [rows, in], multiplied in double precision by the engine. */
   private static void addGram(double[] acc, NDArray x, long in) {
     double[] gram;
-    try (NDArray rows = x.reshape(-1, in).toType(ai.djl.ndarray.types.DataType.FLOAT64, false);
+    try (NDArray flat = x.reshape(-1, in); NDArray rows = flat.toType(ai.djl.ndarray.types.DataType.FLOAT64, false);
         NDArray t = rows.transpose(); NDArray product = t.matMul(rows)) {
       gram = product.toDoubleArray();
     }
