@@ -35,18 +35,18 @@ class AllMethodsSweepTest {
         "methods.gmp.frequency=1", "methods.rigl_omp.update-interval=1", "methods.rigl_random.update-interval=1",
         "methods.rigl_snip.update-interval=1",
         "sweep.methods=[dense, omp_after, random_after, lth, gmp, omp_before, random_before, snip, rigl_omp,"
-            + " rigl_random, rigl_snip, wanda]",
-        // One sparsity per method, two for LTH (its rounds chain 20 % -> 36 %): 13 configurations.
+            + " rigl_random, rigl_snip, wanda, sparsegpt]",
+        // One sparsity per method, two for LTH (its rounds chain 20 % -> 36 %): 14 configurations.
         "sweep.sparsities=[0.36]", "sweep.method-sparsities={lth=[0.2, 0.36]}"), Map.of());
     Warehouse warehouse = SparkTestSession.newWarehouse(dir.resolve("wh"), "all_methods");
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
     IngestJob.run(settings, warehouse, quiet);
 
     SweepJob.Summary summary = new SweepJob(settings, warehouse, quiet, "test").run(SweepJob.Rerun.NONE);
-    assertEquals(new SweepJob.Summary(13, 0, 13, 0), summary);
+    assertEquals(new SweepJob.Summary(14, 0, 14, 0), summary);
 
     List<Row> runs = warehouse.read(Tables.RUNS).collectAsList();
-    assertEquals(13, runs.size());
+    assertEquals(14, runs.size());
     for (Row r : runs) {
       assertEquals("succeeded", r.getAs("status"), r.getAs("method") + ": " + r.getAs("error"));
       double target = r.getAs("target_sparsity");
@@ -62,6 +62,7 @@ class AllMethodsSweepTest {
     assertEquals("after", timing.get("lth"));
     assertEquals("none", timing.get("dense"));
     assertEquals("after", timing.get("wanda"));
+    assertEquals("after", timing.get("sparsegpt"));
 
     // LTH: one run, two rounds, chained: dense -> 20 % -> 36 %.
     Row lth20 = runs.stream().filter(r -> r.getAs("method").equals("lth") && (double) r.getAs("target_sparsity") == 0.2)
@@ -73,11 +74,11 @@ class AllMethodsSweepTest {
     assertEquals(lth20.<String>getAs("run_key"), lth36.getAs("parent_run_key"));
 
     long layerRuns = warehouse.read(Tables.LAYER_SPARSITY).select("run_key").distinct().count();
-    assertEquals(13, layerRuns);
+    assertEquals(14, layerRuns);
     assertTrue(warehouse.read(Tables.LAYER_SPARSITY).where("module_kind = 'embedding'").count() > 0);
 
     SweepJob.Summary again = new SweepJob(settings, warehouse, quiet, "test").run(SweepJob.Rerun.NONE);
-    assertEquals(new SweepJob.Summary(13, 13, 0, 0), again);
+    assertEquals(new SweepJob.Summary(14, 14, 0, 0), again);
 
     // One-shot scores as 2:4 masks, beside the unstructured runs (the dense run is shared).
     Settings nm = ConfigLoader.load(null, List.of("data.root=\"" + dir.resolve("data") + "\"",
