@@ -104,6 +104,14 @@ class SparseGptTest {
       float[] w = prune(layer, "sparsegpt", Map.of("block-size", block), 0.3, null);
       assertEquals(Math.round(0.3 * ROWS * COLS), zeros(w), "block size " + block); // 154
     }
+    // Equal scores (H = I, equal weights, no update): the lower flat index is pruned first.
+    double[] identity = new double[16];
+    for (int i = 0; i < 4; i++) {
+      identity[i * 4 + i] = 1;
+    }
+    Layer ties = new Layer(new float[] {1, 1, 1, 1, 2, 1, 1, 2}, 2, 4, identity, null);
+    assertArrayEquals(new float[] {0, 0, 0, 1, 2, 1, 1, 2},
+        prune(ties, "sparsegpt", Map.of("block-size", 4), 0.375, null), 0f);
     NmPattern twoFour = new NmPattern(2, 4);
     float[] nm = prune(layer, "sparsegpt", Map.of("block-size", 8), 0.5, twoFour);
     for (int r = 0; r < ROWS; r++) {
