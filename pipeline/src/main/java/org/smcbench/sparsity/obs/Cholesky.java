@@ -32,9 +32,31 @@ public final class Cholesky {
     return l;
   }
 
-  /** {@code a⁻¹} from {@code a}'s lower factor L: (L⁻¹)ᵀ L⁻¹. Loops run along rows, for the cache. */
-  public static double[] inverseFromLower(double[] l, int n) {
-    // M = L⁻¹, lower triangular, row by row: M[i, :] = (e_i − Σ_{k<i} L[i, k] M[k, :]) / L[i, i].
+  /**
+   * U upper triangular with {@code a⁻¹ = Uᵀ U}: the factor SparseGPT's column sweep reads. With J the
+   * reversal permutation and J a J = L Lᵀ, R = J L J is upper triangular with a = R Rᵀ, so
+   * a⁻¹ = R⁻ᵀ R⁻¹ and U = R⁻¹ = J L⁻¹ J: one factorisation and one triangular inverse, no explicit a⁻¹.
+   */
+  public static double[] upperOfInverse(double[] a, int n) {
+    double[] reversed = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        reversed[i * n + j] = a[(n - 1 - i) * n + (n - 1 - j)];
+      }
+    }
+    double[] m = inverseOfLower(lower(reversed, n), n);
+    double[] u = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      for (int j = i; j < n; j++) {
+        u[i * n + j] = m[(n - 1 - i) * n + (n - 1 - j)];
+      }
+    }
+    return u;
+  }
+
+  /** L⁻¹ of a lower triangular L, row by row (along rows, for the cache). */
+  private static double[] inverseOfLower(double[] l, int n) {
+    // M[i, :] = (e_i − Σ_{k<i} L[i, k] M[k, :]) / L[i, i]
     double[] m = new double[n * n];
     for (int i = 0; i < n; i++) {
       int row = i * n;
@@ -52,36 +74,6 @@ public final class Cholesky {
         m[row + c] /= d;
       }
     }
-    // a⁻¹[i, j] = Σ_k M[k, i] M[k, j]: accumulate row k's outer product, lower half, then mirror.
-    double[] inv = new double[n * n];
-    for (int k = 0; k < n; k++) {
-      int row = k * n;
-      for (int i = 0; i <= k; i++) {
-        double a = m[row + i];
-        if (a != 0) {
-          for (int j = 0; j <= i; j++) {
-            inv[i * n + j] += a * m[row + j];
-          }
-        }
-      }
-    }
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < i; j++) {
-        inv[j * n + i] = inv[i * n + j];
-      }
-    }
-    return inv;
-  }
-
-  /** U upper triangular with {@code a⁻¹ = Uᵀ U}: the factor SparseGPT's column sweep reads. */
-  public static double[] upperOfInverse(double[] a, int n) {
-    double[] lowerOfInverse = lower(inverseFromLower(lower(a, n), n), n);
-    double[] u = new double[n * n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j <= i; j++) {
-        u[j * n + i] = lowerOfInverse[i * n + j];
-      }
-    }
-    return u;
+    return m;
   }
 }
