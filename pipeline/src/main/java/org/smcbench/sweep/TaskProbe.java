@@ -24,10 +24,10 @@ import org.smcbench.train.NoGrad;
 /**
  * What sparsity methods measure on a run's model with its own training batches, each drawn by a
  * sampler seeded apart from the training order: loss gradients (train mode, as SNIP's reference
- * does) and input activations (Wanda's and SparseGPT's calibration: evaluation mode without gradients, recorded by
- * an {@link ActivationTap}; padding positions are part of the inputs the layers see, so they count
- * too; a scope tensor no recorded primitive used, such as a recurrent cell's weights, is an error
- * naming it).
+ * does) and input activations (Wanda's and SparseGPT's calibration: evaluation mode without
+ * gradients, recorded by an {@link ActivationTap}; padding positions are part of the inputs the
+ * layers see, so they count too; a scope tensor no recorded primitive used, such as a recurrent
+ * cell's weights, is an error naming it).
  */
 final class TaskProbe<D extends TaskData> implements GradientProbe, ActivationProbe {
   private final TrainableModel model;
@@ -92,7 +92,8 @@ final class TaskProbe<D extends TaskData> implements GradientProbe, ActivationPr
     EpochSampler sampler = new EpochSampler(data.size(), batchSize, seed ^ 0xCA11L);
     ParameterStore store = new ParameterStore(manager, false);
     LinkedHashMap<String, InputStats> out = new LinkedHashMap<>();
-    try (NoGrad ignored = NoGrad.enter(); ActivationTap tap = grams ? ActivationTap.withGrams() : ActivationTap.open()) {
+    try (NoGrad ignored = NoGrad.enter();
+        ActivationTap tap = grams ? ActivationTap.withGrams() : ActivationTap.open()) {
       for (int b = 0; b < batches; b++) {
         try (NDManager batchManager = manager.newSubManager()) {
           Batch batch = task.batch(data, sampler.next(), modelSettings, batchManager);

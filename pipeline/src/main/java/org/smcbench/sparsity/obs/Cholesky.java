@@ -35,7 +35,8 @@ public final class Cholesky {
   /**
    * U upper triangular with {@code a⁻¹ = Uᵀ U}: the factor SparseGPT's column sweep reads. With J the
    * reversal permutation and J a J = L Lᵀ, R = J L J is upper triangular with a = R Rᵀ, so
-   * a⁻¹ = R⁻ᵀ R⁻¹ and U = R⁻¹ = J L⁻¹ J: one factorisation and one triangular inverse, no explicit a⁻¹.
+   * a⁻¹ = R⁻ᵀ R⁻¹ and U = R⁻¹ = J L⁻¹ J: one factorisation and one triangular inverse, no explicit
+   * a⁻¹.
    */
   public static double[] upperOfInverse(double[] a, int n) {
     double[] reversed = new double[n * n];
