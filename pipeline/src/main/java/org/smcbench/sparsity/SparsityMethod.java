@@ -44,6 +44,15 @@ public interface SparsityMethod {
     return false;
   }
 
+  /**
+   * The prunable scope (a {@link PruningScope} label) this method's runs use when the sweep asks for
+   * {@code sweepScope}: the same for every method but those whose paper fixes its own set (oBERT
+   * keeps embeddings and heads dense). Throws IllegalArgumentException for a scope it cannot prune.
+   */
+  default String scopeFor(String sweepScope) {
+    return sweepScope;
+  }
+
   /** This method's hooks bound to one run's context and masks, as the training loop calls them. */
   default StepHook stepHook(PruningContext context, MaskSet masks) {
     SparsityMethod method = this;

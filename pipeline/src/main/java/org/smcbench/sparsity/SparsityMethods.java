@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.smcbench.sparsity.obert.ObertStep;
 import org.smcbench.sparsity.score.MagnitudeScorer;
 import org.smcbench.sparsity.score.RandomScorer;
 import org.smcbench.sparsity.score.Scorer;
@@ -23,7 +24,10 @@ public final class SparsityMethods {
     FACTORIES.put("omp_before", p -> new OneShot("omp_before", Timing.BEFORE, magnitude()));
     FACTORIES.put("random_before", p -> new OneShot("random_before", Timing.BEFORE, random()));
     FACTORIES.put("snip", p -> new OneShot("snip", Timing.BEFORE, snip(p)));
-    FACTORIES.put("lth", p -> new IterativeMagnitude(real(p, "rate", 0.2)));
+    FACTORIES.put("lth", p -> iterative("lth", new MagnitudeStep(), Rewind.PRETRAINED, p));
+    FACTORIES.put("lth_lrr", p -> iterative("lth_lrr", new MagnitudeStep(), Rewind.FINETUNED, p));
+    FACTORIES.put("obert", p -> iterative("obert", obert(p), Rewind.PRETRAINED, p));
+    FACTORIES.put("obert_lrr", p -> iterative("obert_lrr", obert(p), Rewind.FINETUNED, p));
     FACTORIES.put("gmp", p -> new Gmp(integer(p, "frequency", 500), real(p, "start", 0.1), real(p, "end", 0.8)));
     FACTORIES.put("rigl_omp", p -> rigl("rigl_omp", magnitude(), p));
     FACTORIES.put("rigl_random", p -> rigl("rigl_random", random(), p));
@@ -68,6 +72,18 @@ public final class SparsityMethods {
   private static Function<PruningContext, Scorer> snip(Map<String, Object> p) {
     int batches = integer(p, "calibration-batches", 1);
     return context -> new SnipScorer(context.gradients(), batches);
+  }
+
+  private static SparsityMethod iterative(String name, PruningStep step, Rewind rewind, Map<String, Object> p) {
+    return new IterativePruning(name, real(p, "rate", 0.2), step, rewind);
+  }
+
+  /**
+   * oBERT's defaults: blocks of 50, dampening 1e-7; 32 gradients (the paper uses 1024, which at a
+   * CPU schedule of 120 steps would be 8 times the training itself).
+   */
+  private static PruningStep obert(Map<String, Object> p) {
+    return new ObertStep(integer(p, "block-size", 50), integer(p, "gradients", 32), real(p, "dampening", 1e-7));
   }
 
   private static SparsityMethod rigl(String name, Function<PruningContext, Scorer> initial, Map<String, Object> p) {

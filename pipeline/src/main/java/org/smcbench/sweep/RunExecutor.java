@@ -25,10 +25,11 @@ import org.smcbench.results.LayerRecord;
 import org.smcbench.results.MaskRecord;
 import org.smcbench.results.RunOutcome;
 import org.smcbench.results.RunRecord;
-import org.smcbench.sparsity.IterativeMagnitude;
+import org.smcbench.sparsity.IterativePruning;
 import org.smcbench.sparsity.MaskSet;
 import org.smcbench.sparsity.PruningContext;
 import org.smcbench.sparsity.PruningScope;
+import org.smcbench.sparsity.Rewind;
 import org.smcbench.sparsity.SparsityMethod;
 import org.smcbench.sparsity.SparsityMethods;
 import org.smcbench.sparsity.StartPoint;
@@ -70,7 +71,7 @@ public final class RunExecutor {
       engine.setRandomSeed((int) seed);
       try (NDManager root = NDManager.newBaseManager(device)) {
         Run run = new Run(spec, inputs, method, placement, seed, root, step);
-        if (method instanceof IterativeMagnitude imp) {
+        if (method instanceof IterativePruning imp) {
           run.rounds(imp, done, started);
         } else {
           done.add(run.single(started));
@@ -92,7 +93,7 @@ public final class RunExecutor {
 
   /** The specs a failure leaves without a result: the run, or IMP's rounds from {@code doneRounds} on. */
   private static List<RunSpec> unfinished(RunSpec spec, SparsityMethod method, int doneRounds) {
-    if (method instanceof IterativeMagnitude imp && imp.reaches(spec.targetSparsity())) {
+    if (method instanceof IterativePruning imp && imp.reaches(spec.targetSparsity())) {
       List<Double> rounds = imp.roundSparsities(spec.targetSparsity());
       return rounds.subList(Math.min(doneRounds, rounds.size()), rounds.size()).stream()
           .map(spec::withTargetSparsity).toList();
@@ -136,7 +137,7 @@ public final class RunExecutor {
 
     PruningContext context(double sparsity) {
       return PruningContext.of(scope, sparsity, spec.selection(), seed,
-          spec.training().steps(), root, probe).withActivations(probe);
+          spec.training().steps(), root, probe).withActivations(probe).withBatchGradients(probe);
     }
 
     RunOutcome single(long started) throws IOException {
@@ -159,32 +160,41 @@ public final class RunExecutor {
       return succeeded(spec, trained, metrics, parentKey(spec, method), started);
     }
 
-    /** IMP: prune from the dense fine-tuned weights, rewind to the start weights, re-train; per round. */
-    void rounds(IterativeMagnitude imp, List<RunOutcome> done, long started) throws IOException {
+    /**
+     * Iterative pruning: prune from the dense fine-tuned weights, rewind (to the start weights, or not
+     * at all for learning-rate rewinding: the next round trains the pruned, step-updated weights of
+     * the last), re-train with the full schedule; one outcome per round.
+     */
+    void rounds(IterativePruning imp, List<RunOutcome> done, long started) throws IOException {
       clock.start("start_weights");
       ByteArrayOutputStream initial = new ByteArrayOutputStream();
-      ModelWeights.save(model.namedParameters(), initial);
+      if (imp.rewind() == Rewind.PRETRAINED) {
+        ModelWeights.save(model.namedParameters(), initial);
+      }
       checkpoints.load(spec.denseParent().runKey(), model.namedParameters());
-      String parent = spec.denseParent().runKey();
-      MaskSet masks = null;
-      long roundStarted = started;
-      for (double sparsity : imp.roundSparsities(spec.targetSparsity())) {
-        RunSpec round = spec.withTargetSparsity(sparsity);
+      String[] parent = {spec.denseParent().runKey()};
+      long[] roundStarted = {started};
+      imp.runRounds(spec.targetSparsity(), sparsity -> {
         clock.start("masks");
-        PruningContext context = context(sparsity);
-        masks = imp.nextMasks(context, masks);
-        ModelWeights.load(model.namedParameters(), new ByteArrayInputStream(initial.toByteArray()));
-        masks.applyTo(scope);
+        return context(sparsity);
+      }, () -> {
+        try {
+          ModelWeights.load(model.namedParameters(), new ByteArrayInputStream(initial.toByteArray()));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }, (sparsity, context, masks) -> {
+        RunSpec round = spec.withTargetSparsity(sparsity);
         clock.start("train");
         TrainLoop.Outcome trained = fineTune(round, inputs, model, root, seed, method, context, Optional.of(masks),
             step);
         clock.start("eval");
-        done.add(succeeded(round, trained, evaluate(round, inputs, model, root), parent, roundStarted));
-        parent = round.runKey();
+        done.add(succeeded(round, trained, evaluate(round, inputs, model, root), parent[0], roundStarted[0]));
+        parent[0] = round.runKey();
         // Each round is its own row with its own phases; the first also carries the model build.
         clock = new PhaseClock();
-        roundStarted = System.nanoTime();
-      }
+        roundStarted[0] = System.nanoTime();
+      });
     }
 
     private RunOutcome succeeded(RunSpec run, TrainLoop.Outcome trained, Map<String, Double> metrics, String parent,

@@ -11,7 +11,7 @@ import org.smcbench.config.RunSpec;
 import org.smcbench.config.Settings;
 import org.smcbench.model.ModelFamilies;
 import org.smcbench.sparsity.select.NmPattern;
-import org.smcbench.sparsity.IterativeMagnitude;
+import org.smcbench.sparsity.IterativePruning;
 import org.smcbench.sparsity.SparsityMethod;
 import org.smcbench.sparsity.SparsityMethods;
 import org.smcbench.sparsity.StartPoint;
@@ -80,9 +80,17 @@ public final class SweepPlanner {
 
   private static void add(Settings s, DatasetSettings dataset, String fold, ModelSettings model, int seed,
       String method, double sparsity, String scope, Map<String, RunSpec> specs) {
-    RunSpec spec = new RunSpec(dataset.task(), dataset.name(), fold, model, method,
-        s.methods().getOrDefault(method, Map.of()), sparsity, seed, s.sweep().selection(), scope,
-        dataset.evalSplit(), s.training(dataset.name(), model.name()));
+    Map<String, Object> params = s.methods().getOrDefault(method, Map.of());
+    // A method whose paper fixes its prunable set (oBERT: embeddings and heads dense) records that
+    // set as its run's scope, so the scope column and run key say what was pruned.
+    String methodScope;
+    try {
+      methodScope = SparsityMethods.create(method, params).scopeFor(scope);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigError("smc.sweep.scope for " + method + ": " + e.getMessage(), e);
+    }
+    RunSpec spec = new RunSpec(dataset.task(), dataset.name(), fold, model, method, params, sparsity, seed,
+        s.sweep().selection(), methodScope, dataset.evalSplit(), s.training(dataset.name(), model.name()));
     specs.putIfAbsent(spec.runKey(), spec);
   }
 
@@ -100,28 +108,33 @@ public final class SweepPlanner {
   }
 
   /**
-   * The runs to launch for the pending specs: IMP's rounds of one (dataset, model, seed) come from a
-   * single run to the deepest grid point, so a pending lth spec launches that one; others as they are.
+   * The runs to launch for the pending specs: an iterative method's rounds of one (dataset, model,
+   * seed) come from a single run to the deepest grid point, so a pending lth (obert, ...) spec
+   * launches that one; others as they are.
    */
   public static List<RunSpec> collapseRounds(List<RunSpec> all, List<RunSpec> pending) {
     Map<String, RunSpec> deepest = new LinkedHashMap<>();
     for (RunSpec spec : all) {
-      if (spec.method().equals("lth")) {
+      if (isIterative(spec)) {
         deepest.merge(spec.withTargetSparsity(0).runKey(), spec,
             (a, b) -> a.targetSparsity() >= b.targetSparsity() ? a : b);
       }
     }
     Map<String, RunSpec> jobs = new LinkedHashMap<>();
     for (RunSpec spec : pending) {
-      RunSpec job = spec.method().equals("lth") ? deepest.get(spec.withTargetSparsity(0).runKey()) : spec;
+      RunSpec job = isIterative(spec) ? deepest.get(spec.withTargetSparsity(0).runKey()) : spec;
       jobs.putIfAbsent(job.runKey(), job);
     }
     return new ArrayList<>(jobs.values());
   }
 
+  private static boolean isIterative(RunSpec spec) {
+    return !spec.isDense() && SparsityMethods.create(spec.method(), spec.methodParams()) instanceof IterativePruning;
+  }
+
   /** The specs a launched run records results for: itself, or each IMP round up to it. */
   public static List<RunSpec> outcomeSpecs(RunSpec spec) {
-    if (SparsityMethods.create(spec.method(), spec.methodParams()) instanceof IterativeMagnitude imp) {
+    if (SparsityMethods.create(spec.method(), spec.methodParams()) instanceof IterativePruning imp) {
       return imp.roundSparsities(spec.targetSparsity()).stream().map(spec::withTargetSparsity).toList();
     }
     return List.of(spec);
@@ -193,11 +206,11 @@ public final class SweepPlanner {
       } catch (IllegalArgumentException e) {
         throw new ConfigError("smc.methods." + method + ": " + e.getMessage(), e);
       }
-      if (instance instanceof IterativeMagnitude imp) {
+      if (instance instanceof IterativePruning imp) {
         for (double sparsity : s.sweep().sparsitiesFor(method)) {
           if (!imp.reaches(sparsity)) {
-            throw new ConfigError("the sparsities of lth contain " + sparsity + ", which lth cannot reach: its rounds"
-                + " give 1 - (1 - rate)^k (the paper's grid 0.2, 0.36, 0.488, 0.5904, ...)");
+            throw new ConfigError("the sparsities of " + method + " contain " + sparsity + ", which " + method
+                + " cannot reach: its rounds give 1 - (1 - rate)^k (the paper's grid 0.2, 0.36, 0.488, 0.5904, ...)");
           }
         }
       }

@@ -9,11 +9,13 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Consumer;
 import org.smcbench.config.ModelSettings;
 import org.smcbench.model.ActivationTap;
 import org.smcbench.model.PrunableTensor;
 import org.smcbench.model.TrainableModel;
 import org.smcbench.sparsity.ActivationProbe;
+import org.smcbench.sparsity.BatchGradients;
 import org.smcbench.sparsity.GradientProbe;
 import org.smcbench.task.Batch;
 import org.smcbench.task.Task;
@@ -23,13 +25,14 @@ import org.smcbench.train.NoGrad;
 
 /**
  * What sparsity methods measure on a run's model with its own training batches, each drawn by a
- * sampler seeded apart from the training order: loss gradients (train mode, as SNIP's reference
- * does) and input activations (Wanda's and SparseGPT's calibration: evaluation mode without
- * gradients, recorded by an {@link ActivationTap}; padding positions are part of the inputs the
- * layers see, so they count too; a scope tensor no recorded primitive used, such as a recurrent
- * cell's weights, is an error naming it).
+ * sampler seeded apart from the training order: loss gradients (summed in train mode, as SNIP's
+ * reference does; per batch in evaluation mode, as oBERT's reference collects them) and input
+ * activations (Wanda's and SparseGPT's calibration: evaluation mode without gradients, recorded by
+ * an {@link ActivationTap}; padding positions are part of the inputs the layers see, so they count
+ * too; a scope tensor no recorded primitive used, such as a recurrent cell's weights, is an error
+ * naming it).
  */
-final class TaskProbe<D extends TaskData> implements GradientProbe, ActivationProbe {
+final class TaskProbe<D extends TaskData> implements GradientProbe, BatchGradients, ActivationProbe {
   private final TrainableModel model;
   private final Task<D> task;
   private final D data;
@@ -64,6 +67,26 @@ final class TaskProbe<D extends TaskData> implements GradientProbe, ActivationPr
         }
       }
     }
+    return readAndZeroGradients();
+  }
+
+  @Override
+  public void forEach(int batches, Consumer<LinkedHashMap<String, float[]>> perBatch) {
+    EpochSampler sampler = new EpochSampler(data.size(), batchSize, seed ^ 0xF15E4L);
+    ParameterStore store = new ParameterStore(manager, false);
+    for (int b = 0; b < batches; b++) {
+      try (NDManager batchManager = manager.newSubManager()) {
+        Batch batch = task.batch(data, sampler.next(), modelSettings, batchManager);
+        try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+          NDList outputs = model.forward(store, batch.inputs(), false);
+          collector.backward(task.loss(outputs, batch.labels(), modelSettings));
+        }
+      }
+      perBatch.accept(readAndZeroGradients());
+    }
+  }
+
+  private LinkedHashMap<String, float[]> readAndZeroGradients() {
     LinkedHashMap<String, float[]> out = new LinkedHashMap<>();
     try (NoGrad ignored = NoGrad.enter()) {
       for (PrunableTensor t : scope) {

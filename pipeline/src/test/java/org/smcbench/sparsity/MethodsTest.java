@@ -207,7 +207,7 @@ class MethodsTest {
 
   @Test
   void impRoundsReachOneMinusPointEightToTheK() {
-    IterativeMagnitude imp = (IterativeMagnitude) SparsityMethods.create("lth", Map.of());
+    IterativePruning imp = (IterativePruning) SparsityMethods.create("lth", Map.of());
     List<Double> rounds = imp.roundSparsities(0.5904);
     assertEquals(4, rounds.size());
     assertEquals(List.of(0.2, 0.36, 0.488, 0.5904), rounds);

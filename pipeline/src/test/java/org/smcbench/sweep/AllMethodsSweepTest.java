@@ -33,20 +33,21 @@ class AllMethodsSweepTest {
         "models.minilm.layers=1", "models.minilm.max-seq-len=24",
         "training.steps=4", "training.warmup-steps=1", "training.batch-size=4", "training.learning-rate=1e-4",
         "methods.gmp.frequency=1", "methods.rigl_omp.update-interval=1", "methods.rigl_random.update-interval=1",
-        "methods.rigl_snip.update-interval=1",
+        "methods.rigl_snip.update-interval=1", "methods.obert_lrr.gradients=2",
         "sweep.methods=[dense, omp_after, random_after, lth, gmp, omp_before, random_before, snip, rigl_omp,"
-            + " rigl_random, rigl_snip, wanda, sparsegpt]",
-        // One sparsity per method, two for LTH (its rounds chain 20 % -> 36 %): 14 configurations.
-        "sweep.sparsities=[0.36]", "sweep.method-sparsities={lth=[0.2, 0.36]}"), Map.of());
+            + " rigl_random, rigl_snip, wanda, sparsegpt, obert_lrr]",
+        // One sparsity per method, two for LTH and oBERT with LRR (their rounds chain 20 % -> 36 %):
+        // 16 configurations.
+        "sweep.sparsities=[0.36]", "sweep.method-sparsities={lth=[0.2, 0.36], obert_lrr=[0.2, 0.36]}"), Map.of());
     Warehouse warehouse = SparkTestSession.newWarehouse(dir.resolve("wh"), "all_methods");
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
     IngestJob.run(settings, warehouse, quiet);
 
     SweepJob.Summary summary = new SweepJob(settings, warehouse, quiet, "test").run(SweepJob.Rerun.NONE);
-    assertEquals(new SweepJob.Summary(14, 0, 14, 0), summary);
+    assertEquals(new SweepJob.Summary(16, 0, 16, 0), summary);
 
     List<Row> runs = warehouse.read(Tables.RUNS).collectAsList();
-    assertEquals(14, runs.size());
+    assertEquals(16, runs.size());
     for (Row r : runs) {
       assertEquals("succeeded", r.getAs("status"), r.getAs("method") + ": " + r.getAs("error"));
       double target = r.getAs("target_sparsity");
@@ -72,13 +73,22 @@ class AllMethodsSweepTest {
     Row dense = runs.stream().filter(r -> r.getAs("method").equals("dense")).findFirst().orElseThrow();
     assertEquals(dense.<String>getAs("run_key"), lth20.getAs("parent_run_key"));
     assertEquals(lth20.<String>getAs("run_key"), lth36.getAs("parent_run_key"));
+    // oBERT with learning-rate rewinding: the same chain, embeddings and heads dense (its own scope).
+    List<Row> obert = runs.stream().filter(r -> r.getAs("method").equals("obert_lrr"))
+        .sorted(java.util.Comparator.comparingDouble(r -> r.<Double>getAs("target_sparsity"))).toList();
+    assertEquals(List.of(0.2, 0.36), obert.stream().map(r -> r.<Double>getAs("target_sparsity")).toList());
+    assertEquals(dense.<String>getAs("run_key"), obert.get(0).getAs("parent_run_key"));
+    assertEquals(obert.get(0).<String>getAs("run_key"), obert.get(1).getAs("parent_run_key"));
+    assertEquals("no-embeddings-heads", obert.get(1).getAs("scope"));
+    assertEquals(0, warehouse.read(Tables.LAYER_SPARSITY).where("run_key = '" + obert.get(1).getAs("run_key")
+        + "' AND module_kind IN ('embedding', 'head')").count());
 
     long layerRuns = warehouse.read(Tables.LAYER_SPARSITY).select("run_key").distinct().count();
-    assertEquals(14, layerRuns);
+    assertEquals(16, layerRuns);
     assertTrue(warehouse.read(Tables.LAYER_SPARSITY).where("module_kind = 'embedding'").count() > 0);
 
     SweepJob.Summary again = new SweepJob(settings, warehouse, quiet, "test").run(SweepJob.Rerun.NONE);
-    assertEquals(new SweepJob.Summary(14, 14, 0, 0), again);
+    assertEquals(new SweepJob.Summary(16, 16, 0, 0), again);
 
     // One-shot scores as 2:4 masks, beside the unstructured runs (the dense run is shared).
     Settings nm = ConfigLoader.load(null, List.of("data.root=\"" + dir.resolve("data") + "\"",
