@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@link PruningStep} (global magnitude for {@code lth}, oBERT's saliency and OBS update for
  * {@code obert}), then rewinds ({@link Rewind}: the survivors go back to the pre-trained weights,
  * the task head to its initial values, or stay as trained for learning-rate rewinding) and
- * re-trains with the full schedule. Round k reaches 1 − (1 − rate)^k, so one run yields every point
+ * re-trains with the full schedule, distilling from the dense parent if asked ({@code _kd}). Round k reaches 1 − (1 − rate)^k, so one run yields every point
  * of the paper's grid; each round is its own result.
  */
 public final class IterativePruning implements SparsityMethod {
@@ -20,8 +20,14 @@ public final class IterativePruning implements SparsityMethod {
   private final double rate;
   private final PruningStep step;
   private final Rewind rewind;
+  private final Distillation distillation;
 
   public IterativePruning(String name, double rate, PruningStep step, Rewind rewind) {
+    this(name, rate, step, rewind, null);
+  }
+
+  /** @param distillation how each round's training distils from the dense parent, or null for none */
+  public IterativePruning(String name, double rate, PruningStep step, Rewind rewind, Distillation distillation) {
     if (!(rate > 0 && rate < 1)) {
       throw new IllegalArgumentException(name + "'s per-round rate must be in (0, 1), got " + rate);
     }
@@ -29,6 +35,12 @@ public final class IterativePruning implements SparsityMethod {
     this.rate = rate;
     this.step = step;
     this.rewind = rewind;
+    this.distillation = distillation;
+  }
+
+  @Override
+  public Optional<Distillation> distillation() {
+    return Optional.ofNullable(distillation);
   }
 
   @Override

@@ -53,6 +53,11 @@ public interface SparsityMethod {
     return sweepScope;
   }
 
+  /** Whether the method's training distils from the dense parent, and how; empty for most. */
+  default Optional<Distillation> distillation() {
+    return Optional.empty();
+  }
+
   /** This method's hooks bound to one run's context and masks, as the training loop calls them. */
   default StepHook stepHook(PruningContext context, MaskSet masks) {
     SparsityMethod method = this;

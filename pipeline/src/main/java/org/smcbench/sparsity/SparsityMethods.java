@@ -28,6 +28,8 @@ public final class SparsityMethods {
     FACTORIES.put("lth_lrr", p -> iterative("lth_lrr", new MagnitudeStep(), Rewind.FINETUNED, p));
     FACTORIES.put("obert", p -> iterative("obert", obert(p), Rewind.PRETRAINED, p));
     FACTORIES.put("obert_lrr", p -> iterative("obert_lrr", obert(p), Rewind.FINETUNED, p));
+    FACTORIES.put("lth_lrr_kd", p -> distilled("lth_lrr_kd", new MagnitudeStep(), p));
+    FACTORIES.put("obert_lrr_kd", p -> distilled("obert_lrr_kd", obert(p), p));
     FACTORIES.put("gmp", p -> new Gmp(integer(p, "frequency", 500), real(p, "start", 0.1), real(p, "end", 0.8)));
     FACTORIES.put("rigl_omp", p -> rigl("rigl_omp", magnitude(), p));
     FACTORIES.put("rigl_random", p -> rigl("rigl_random", random(), p));
@@ -76,6 +78,15 @@ public final class SparsityMethods {
 
   private static SparsityMethod iterative(String name, PruningStep step, Rewind rewind, Map<String, Object> p) {
     return new IterativePruning(name, real(p, "rate", 0.2), step, rewind);
+  }
+
+  /**
+   * Fig. 9's "+ KD": learning-rate rewinding with distillation from the dense parent; T = 2 and
+   * hardness 1 (only the teacher's soft targets) by default.
+   */
+  private static SparsityMethod distilled(String name, PruningStep step, Map<String, Object> p) {
+    return new IterativePruning(name, real(p, "rate", 0.2), step, Rewind.FINETUNED,
+        new Distillation(real(p, "kd-temperature", 2.0), real(p, "kd-hardness", 1.0)));
   }
 
   /**

@@ -25,6 +25,7 @@ import org.smcbench.results.LayerRecord;
 import org.smcbench.results.MaskRecord;
 import org.smcbench.results.RunOutcome;
 import org.smcbench.results.RunRecord;
+import org.smcbench.sparsity.Distillation;
 import org.smcbench.sparsity.IterativePruning;
 import org.smcbench.sparsity.MaskSet;
 import org.smcbench.sparsity.PruningContext;
@@ -36,7 +37,10 @@ import org.smcbench.sparsity.StartPoint;
 import org.smcbench.task.Task;
 import org.smcbench.task.TaskData;
 import org.smcbench.task.Tasks;
+import org.smcbench.train.DistillationLoss;
 import org.smcbench.train.StepHook;
+import org.smcbench.train.StepTimes;
+import org.smcbench.train.TrainLoss;
 import org.smcbench.train.TrainLoop;
 import org.smcbench.train.TrainingDiverged;
 
@@ -115,7 +119,9 @@ public final class RunExecutor {
     private final List<PrunableTensor> scope;
     private final CheckpointStore checkpoints;
     private final TaskProbe<?> probe;
+    private final ModelSettings modelSettings;
     private PhaseClock clock = new PhaseClock();
+    private TrainLoss trainLoss;
 
     Run(RunSpec spec, RunInputs inputs, SparsityMethod method, Devices.Placement placement, long seed, NDManager root,
         AtomicInteger step) {
@@ -128,11 +134,33 @@ public final class RunExecutor {
       this.root = root;
       this.step = step;
       clock.start("build");
-      ModelSettings settings = PretrainedCheckpoints.resolve(spec.model(), inputs.warehousePath());
-      this.model = ModelFamilies.get(spec.model().family()).build(settings, inputs.train(), root, seed);
+      this.modelSettings = PretrainedCheckpoints.resolve(spec.model(), inputs.warehousePath());
+      this.model = ModelFamilies.get(spec.model().family()).build(modelSettings, inputs.train(), root, seed);
       this.scope = PruningScope.fromLabel(spec.scope()).select(model.prunableScope());
       this.checkpoints = new CheckpointStore(inputs.warehousePath(), hadoopConf());
       this.probe = probe(spec, inputs, model, scope, seed, root);
+    }
+
+    /**
+     * The task's loss, or for a distilling method the distillation loss from a second copy of the
+     * model holding the dense parent's weights (built once per run).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    TrainLoss trainLoss() throws IOException {
+      if (trainLoss == null) {
+        Task task = Tasks.get(spec.task());
+        TrainLoss hard = TrainLoss.of(task, spec.model());
+        Optional<Distillation> kd = method.distillation();
+        if (kd.isPresent()) {
+          TrainableModel teacher = ModelFamilies.get(spec.model().family()).build(modelSettings, inputs.train(), root,
+              seed);
+          checkpoints.load(spec.denseParent().runKey(), teacher.namedParameters());
+          hard = new DistillationLoss(teacher, new ai.djl.training.ParameterStore(root, false), hard,
+              kd.get().temperature(), kd.get().hardness());
+        }
+        trainLoss = hard;
+      }
+      return trainLoss;
     }
 
     PruningContext context(double sparsity) {
@@ -149,8 +177,9 @@ public final class RunExecutor {
       PruningContext context = context(spec.targetSparsity());
       Optional<MaskSet> masks = method.initialMasks(context);
       masks.ifPresent(m -> m.applyTo(scope));
+      TrainLoss loss = trainLoss();
       clock.start("train");
-      TrainLoop.Outcome trained = fineTune(spec, inputs, model, root, seed, method, context, masks, step);
+      TrainLoop.Outcome trained = fineTune(spec, inputs, model, root, seed, method, context, masks, step, loss);
       clock.start("eval");
       Map<String, Double> metrics = evaluate(spec, inputs, model, root);
       if (spec.isDense()) {
@@ -185,9 +214,10 @@ public final class RunExecutor {
         }
       }, (sparsity, context, masks) -> {
         RunSpec round = spec.withTargetSparsity(sparsity);
+        TrainLoss loss = trainLoss();
         clock.start("train");
         TrainLoop.Outcome trained = fineTune(round, inputs, model, root, seed, method, context, Optional.of(masks),
-            step);
+            step, loss);
         clock.start("eval");
         done.add(succeeded(round, trained, evaluate(round, inputs, model, root), parent[0], roundStarted[0]));
         parent[0] = round.runKey();
@@ -227,13 +257,14 @@ public final class RunExecutor {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static TrainLoop.Outcome fineTune(RunSpec spec, RunInputs inputs, TrainableModel model, NDManager root,
-      long seed, SparsityMethod method, PruningContext context, Optional<MaskSet> masks, AtomicInteger step) {
+      long seed, SparsityMethod method, PruningContext context, Optional<MaskSet> masks, AtomicInteger step,
+      TrainLoss loss) {
     Task task = Tasks.get(spec.task());
     StepHook hook = masks.map(m -> method.stepHook(context, m)).orElse(StepHook.NONE);
     return TrainLoop.run(model, task, inputs.train(), spec.model(), spec.training(), seed, root, hook, s -> {
       step.set(s);
       FaultInjection.maybeRunOutOfMemory(s);
-    });
+    }, StepTimes.NONE, loss);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

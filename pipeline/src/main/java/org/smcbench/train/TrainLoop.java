@@ -16,7 +16,7 @@ import org.smcbench.task.Task;
 import org.smcbench.task.TaskData;
 
 /**
- * Fine-tuning: forward, loss, backward, in-place AdamW with a warm-up/decay schedule, then the
+ * Fine-tuning: forward, loss (the task's, or a {@link TrainLoss} such as distillation), backward, in-place AdamW with a warm-up/decay schedule, then the
  * sparsity hook; one NDManager scope per step so native memory stays flat.
  */
 public final class TrainLoop {
@@ -34,6 +34,14 @@ public final class TrainLoop {
   /** As above, recording the wall time of each part of every step into {@code times}. */
   public static <D extends TaskData> Outcome run(TrainableModel model, Task<D> task, D data, ModelSettings modelSettings,
       TrainingSettings t, long seed, NDManager manager, StepHook hook, IntConsumer progress, StepTimes times) {
+    return run(model, task, data, modelSettings, t, seed, manager, hook, progress, times,
+        TrainLoss.of(task, modelSettings));
+  }
+
+  /** As above, differentiating {@code trainLoss} (knowledge distillation) instead of the task's loss. */
+  public static <D extends TaskData> Outcome run(TrainableModel model, Task<D> task, D data, ModelSettings modelSettings,
+      TrainingSettings t, long seed, NDManager manager, StepHook hook, IntConsumer progress, StepTimes times,
+      TrainLoss trainLoss) {
     EpochSampler sampler = new EpochSampler(data.size(), t.batchSize(), seed);
     LrSchedule schedule = t.lrSchedule();
     ParameterStore store = new ParameterStore(manager, false);
@@ -60,7 +68,7 @@ public final class TrainLoop {
           long t2;
           try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
             NDList outputs = model.forward(store, batch.inputs(), true);
-            NDArray loss = task.loss(outputs, batch.labels(), modelSettings);
+            NDArray loss = trainLoss.loss(outputs, batch);
             last = loss.getFloat(); // CPU ops are synchronous; on GPU this waits for the forward pass
             t2 = System.nanoTime();
             collector.backward(loss);

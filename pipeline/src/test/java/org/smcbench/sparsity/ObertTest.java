@@ -173,6 +173,11 @@ class ObertTest {
     assertEquals(Rewind.PRETRAINED, ((IterativePruning) SparsityMethods.create("obert", Map.of())).rewind());
     assertEquals(Rewind.FINETUNED, ((IterativePruning) SparsityMethods.create("obert_lrr", Map.of())).rewind());
     assertFalse(SparsityMethods.create("obert", Map.of()).prunesOnceFromScores(), "no N:M for iterative rounds");
+    assertEquals(java.util.Optional.empty(), SparsityMethods.create("obert_lrr", Map.of()).distillation());
+    IterativePruning kd = (IterativePruning) SparsityMethods.create("obert_lrr_kd", Map.of("kd-temperature", 5.5));
+    assertEquals(Rewind.FINETUNED, kd.rewind());
+    assertEquals(new Distillation(5.5, 1.0), kd.distillation().orElseThrow());
+    assertEquals(new Distillation(2.0, 1.0), SparsityMethods.create("lth_lrr_kd", Map.of()).distillation().orElseThrow());
     assertThrows(IllegalArgumentException.class,
         () -> SparsityMethods.create("obert", Map.of("block-size", 0)));
   }
