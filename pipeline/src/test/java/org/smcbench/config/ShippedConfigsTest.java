@@ -36,6 +36,23 @@ class ShippedConfigsTest {
   }
 
   @Test
+  void recipesRunTheFig9RoadmapInObertsScopeFromTheSharedDenseRun() {
+    List<RunSpec> recipes = expand("recipes.conf");
+    // dense + 4 iterative methods at 2 grid points; each method is one launched run of 4 rounds.
+    assertEquals(9, recipes.size());
+    List<RunSpec> launched = org.smcbench.sweep.SweepPlanner.collapseRounds(recipes, recipes);
+    assertEquals(List.of("dense", "lth", "lth_lrr", "lth_lrr_kd", "obert_lrr_kd"),
+        launched.stream().map(RunSpec::method).toList());
+    assertEquals(17, launched.stream().mapToInt(org.smcbench.sweep.SweepPlanner::outcomesOf).sum());
+    for (RunSpec r : recipes) {
+      if (!r.isDense()) {
+        assertEquals("no-embeddings-heads", r.scope(), r.method());
+      }
+    }
+    assertEquals(expand("methods.conf").get(0).runKey(), recipes.get(0).runKey(), "the dense run is shared");
+  }
+
+  @Test
   void commonsenseAndClusterCoverTheFourDatasets() {
     List<RunSpec> commonsense = expand("commonsense.conf");
     assertEquals(8, commonsense.size());
