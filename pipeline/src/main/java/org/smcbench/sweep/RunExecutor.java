@@ -201,6 +201,7 @@ public final class RunExecutor {
         ModelWeights.save(model.namedParameters(), initial);
       }
       checkpoints.load(spec.denseParent().runKey(), model.namedParameters());
+      TrainLoss loss = trainLoss();
       String[] parent = {spec.denseParent().runKey()};
       long[] roundStarted = {started};
       imp.runRounds(spec.targetSparsity(), sparsity -> {
@@ -214,7 +215,6 @@ public final class RunExecutor {
         }
       }, (sparsity, context, masks) -> {
         RunSpec round = spec.withTargetSparsity(sparsity);
-        TrainLoss loss = trainLoss();
         clock.start("train");
         TrainLoop.Outcome trained = fineTune(round, inputs, model, root, seed, method, context, Optional.of(masks),
             step, loss);
