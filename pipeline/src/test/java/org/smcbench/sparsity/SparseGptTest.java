@@ -220,7 +220,7 @@ class SparseGptTest {
   private float[] prune(Layer layer, String method, Map<String, Object> params, double sparsity, NmPattern pattern) {
     PrunableTensor t = layer.tensor(manager);
     PruningContext context = new PruningContext(List.of(t), sparsity, MaskSelector.Granularity.LAYERWISE, 1, 10,
-        manager, GradientProbe.NONE, pattern, probe(layer.stats()));
+        manager, GradientProbe.NONE, pattern, probe(layer.stats()), BatchGradients.NONE);
     SparsityMethod m = SparsityMethods.create(method, params);
     assertEquals(StartPoint.DENSE_FINETUNED, m.startPoint());
     try (MaskSet masks = m.initialMasks(context).orElseThrow()) {
