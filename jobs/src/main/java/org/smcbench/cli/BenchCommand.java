@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: threshold and step (against PyTorch, no Spark), sweep (per-configuration time breakdown).",
-    subcommands = {ThresholdBenchCommand.class, StepBenchCommand.class, SweepBenchCommand.class})
+    subcommands = {ThresholdBenchCommand.class, StepBenchCommand.class, SweepBenchCommand.class, ScalingBenchCommand.class})
 final class BenchCommand implements Runnable {
   @Spec
   CommandSpec spec;

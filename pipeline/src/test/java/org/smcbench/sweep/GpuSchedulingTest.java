@@ -1,14 +1,21 @@
 package org.smcbench.sweep;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.apache.spark.SparkConf;
 import org.apache.spark.resource.ExecutorResourceRequest;
+import org.apache.spark.resource.ResourceInformation;
 import org.apache.spark.resource.ResourceProfile;
 import org.apache.spark.resource.TaskResourceRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.smcbench.config.ConfigError;
 
 class GpuSchedulingTest {
@@ -18,6 +25,29 @@ class GpuSchedulingTest {
       conf.set(pairs[i], pairs[i + 1]);
     }
     return conf;
+  }
+
+  /** conf/gpu-discovery.sh with a fake nvidia-smi: Spark's own parser reads what it prints. */
+  @Test
+  void discoveryScriptPrintsWhatSparkParses(@TempDir Path dir) throws Exception {
+    Path script = Path.of(System.getProperty("smc.project.root", "..")).resolve("conf/gpu-discovery.sh");
+    Path smi = dir.resolve("nvidia-smi");
+    Files.writeString(smi, "#!/bin/sh\nprintf '0\\n 1\\n3\\n'\n");
+    Files.setPosixFilePermissions(smi, PosixFilePermissions.fromString("rwxr-xr-x"));
+    ProcessBuilder pb = new ProcessBuilder(script.toString());
+    pb.environment().put("PATH", dir + ":/usr/bin:/bin");
+    Process p = pb.start();
+    String json = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertEquals(0, p.waitFor(), json);
+    ResourceInformation gpus = ResourceInformation.parseJson(json);
+    assertEquals("gpu", gpus.name());
+    assertArrayEquals(new String[] {"0", "1", "3"}, gpus.addresses());
+
+    Files.writeString(smi, "#!/bin/sh\nexit 0\n");
+    Process none = pb.redirectErrorStream(true).start();
+    String error = new String(none.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(1, none.waitFor());
+    assertTrue(error.contains("nvidia-smi lists no GPU"), error);
   }
 
   @Test
