@@ -13,11 +13,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -74,13 +76,8 @@ public final class ResultsStore {
       .add("kept", DataTypes.LongType, false)
       .add("bits", DataTypes.BinaryType, false);
 
-  /** Threads for the concurrent detail-table MERGEs (the common pool has one thread on 2 cores). */
-  private static final ExecutorService WRITERS = Executors.newFixedThreadPool(
-      2, r -> {
-        Thread t = new Thread(r, "smc-results-writer");
-        t.setDaemon(true);
-        return t;
-      });
+  /** Name of the threads that write the detail tables of one {@link #record} call. */
+  static final String WRITER_THREAD = "smc-results-writer";
 
   private static final long SLICE_BYTES = 512 * 1024;
 
@@ -123,24 +120,56 @@ public final class ResultsStore {
     // The run rows go last: they are what a resumed sweep reads as "done", so a kill before them
     // re-runs the configuration, whose layer and mask rows are then replaced. The detail tables are
     // independent Delta tables and are written concurrently (their planning overlaps on the driver).
-    List<CompletableFuture<Void>> details = new ArrayList<>();
-    if (!layers.isEmpty()) {
-      details.add(CompletableFuture.runAsync(() -> write(Tables.LAYER_SPARSITY,
-          spark.createDataFrame(layers, LAYER_SCHEMA), List.of("run_key", "parameter"), fresh), WRITERS));
-    }
-    if (!masks.isEmpty()) {
-      long bytes = maskBytes;
-      details.add(CompletableFuture.runAsync(() -> write(Tables.MASKS,
-          spark.createDataFrame(inSlices(masks, bytes), MASK_SCHEMA), List.of("run_key", "parameter"), fresh),
-          WRITERS));
-    }
+    // Threads of this call only, ended with it: a pool kept across calls keeps each thread's
+    // inherited active session, the session of the command that started it, which is stopped
+    // once a later command in the same JVM (an in-process test) has its own.
+    ExecutorService writers = Executors.newFixedThreadPool(2, r -> {
+      Thread t = new Thread(r, WRITER_THREAD);
+      t.setDaemon(true);
+      return t;
+    });
     try {
-      CompletableFuture.allOf(details.toArray(new CompletableFuture[0]))
-          .join();
+      List<CompletableFuture<Void>> details = new ArrayList<>();
+      if (!layers.isEmpty()) {
+        details.add(CompletableFuture.runAsync(inSession(() -> write(Tables.LAYER_SPARSITY,
+            spark.createDataFrame(layers, LAYER_SCHEMA), List.of("run_key", "parameter"), fresh)), writers));
+      }
+      if (!masks.isEmpty()) {
+        long bytes = maskBytes;
+        details.add(CompletableFuture.runAsync(inSession(() -> write(Tables.MASKS,
+            spark.createDataFrame(inSlices(masks, bytes), MASK_SCHEMA), List.of("run_key", "parameter"), fresh)),
+            writers));
+      }
+      CompletableFuture.allOf(details.toArray(new CompletableFuture[0])).join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
+    } finally {
+      writers.shutdown();
+      awaitQuietly(writers);
     }
     write(Tables.RUNS, spark.createDataFrame(runs, RUN_SCHEMA), List.of("run_key"), fresh);
+  }
+
+  /** {@code write} with this warehouse's session as the thread's active one (what Spark and Delta fall back to). */
+  private Runnable inSession(Runnable write) {
+    SparkSession spark = warehouse.spark();
+    return () -> {
+      SparkSession.setActiveSession(spark);
+      try {
+        write.run();
+      } finally {
+        SparkSession.clearActiveSession();
+      }
+    };
+  }
+
+  /** Waits for the writer threads to end (their tasks are done; only the threads' exit is left). */
+  private static void awaitQuietly(ExecutorService writers) {
+    try {
+      writers.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void write(String table, Dataset<Row> rows, List<String> keys, boolean fresh) {

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.smcbench.sparsity.MaskSet;
 import org.smcbench.testing.SparkTestSession;
 
-/** New runs are appended, re-runs replace by MERGE, and a killed sweep's orphaned detail rows are removed. */
+/**
+ * New runs are appended, re-runs replace by MERGE, a killed sweep's orphaned detail rows are
+ * removed, and no writer thread outlives a call.
+ */
 class ResultsStoreTest {
   @TempDir Path dir;
 
@@ -31,6 +34,14 @@ class ResultsStoreTest {
     store.record(List.of(outcome("b", 0.4)), true); // appended
     assertEquals(2, warehouse.read(Tables.RUNS).count());
     assertEquals(2, warehouse.read(Tables.MASKS).count());
+    // The detail writers end with each call: a thread kept alive would keep the session it
+    // inherited as active, stopped once a later command in the same JVM has its own.
+    List<Thread> writers = Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals(ResultsStore.WRITER_THREAD)).toList();
+    for (Thread t : writers) {
+      t.join(5000); // past the pool's termination a thread may take a moment to exit
+    }
+    assertEquals(List.of(), writers.stream().filter(Thread::isAlive).toList());
 
     store.record(List.of(outcome("b", 0.5)), false); // a re-run: replaced in place
     assertEquals(2, warehouse.read(Tables.RUNS).count());
