@@ -18,7 +18,9 @@ import org.smcbench.results.Warehouse;
  * {@code smc.nightly_runs}: one row per nightly, upserted on {@code nightly_id} (so re-running a
  * nightly id replaces its row: MERGE; a new id is appended). Written as {@code running} when the nightly starts and again
  * when it ends, {@code succeeded} or {@code failed} with the error; a nightly killed on the way
- * stays {@code running}.
+ * stays {@code running}. A nightly run as one command per stage (one Databricks task each) is
+ * written when each stage starts and ends: {@code stages} holds each stage's status, and the
+ * row ends {@code succeeded} with its last stage.
  */
 public final class NightlyRuns {
   public static final String RUNNING = "running";
@@ -39,12 +41,26 @@ public final class NightlyRuns {
       .add("runs_ran", DataTypes.IntegerType, false)
       .add("runs_skipped", DataTypes.IntegerType, false)
       .add("runs_failed", DataTypes.IntegerType, false)
-      .add("table_versions", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false), false);
+      .add("table_versions", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false), false)
+      // nullable: rows written before stages were recorded have none
+      .add("stages", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, false), true);
 
-  /** One row; {@code tableVersions}: table → its Delta version when the nightly ended, for every table it wrote. */
+  /**
+   * One row; {@code tableVersions}: table → its Delta version when the nightly (or its latest
+   * stage) ended, for every table it wrote; {@code stages}: stage name → running, succeeded or failed.
+   */
   public record Nightly(String nightlyId, String codeVersion, long startedAtMillis, Long finishedAtMillis,
       String status, String error, boolean force, List<String> datasetsIngested, List<String> datasetsUnchanged,
-      int runsPlanned, int runsRan, int runsSkipped, int runsFailed, Map<String, Long> tableVersions) {
+      int runsPlanned, int runsRan, int runsSkipped, int runsFailed, Map<String, Long> tableVersions,
+      Map<String, String> stages) {
+
+    /** A row without stage statuses. */
+    public Nightly(String nightlyId, String codeVersion, long startedAtMillis, Long finishedAtMillis, String status,
+        String error, boolean force, List<String> datasetsIngested, List<String> datasetsUnchanged, int runsPlanned,
+        int runsRan, int runsSkipped, int runsFailed, Map<String, Long> tableVersions) {
+      this(nightlyId, codeVersion, startedAtMillis, finishedAtMillis, status, error, force, datasetsIngested,
+          datasetsUnchanged, runsPlanned, runsRan, runsSkipped, runsFailed, tableVersions, Map.of());
+    }
 
     /** The leaderboard version this nightly left, or null when it wrote none. */
     public Long leaderboardVersion() {
@@ -63,7 +79,7 @@ public final class NightlyRuns {
         n.finishedAtMillis() == null ? null : new Timestamp(n.finishedAtMillis()), n.status(), n.error(), n.force(),
         n.datasetsIngested().toArray(new String[0]), n.datasetsUnchanged().toArray(new String[0]), n.runsPlanned(),
         n.runsRan(), n.runsSkipped(), n.runsFailed(),
-        new TreeMap<>(n.tableVersions()));
+        new TreeMap<>(n.tableVersions()), new TreeMap<>(n.stages()));
     Dataset<Row> rows = warehouse.spark().createDataFrame(List.of(row), SCHEMA);
     if (warehouse.exists(Tables.NIGHTLY_RUNS) && !isRecorded(n.nightlyId())) {
       // A new id: one append commit instead of a MERGE (several seconds here); an id seen before is MERGEd.
@@ -116,11 +132,14 @@ public final class NightlyRuns {
   private static Nightly fromRow(Row r) {
     Timestamp finished = r.getAs("finished_at");
     Map<String, Long> versions = new TreeMap<>(r.getJavaMap(r.fieldIndex("table_versions")));
+    boolean hasStages = java.util.Arrays.asList(r.schema().fieldNames()).contains("stages")
+        && !r.isNullAt(r.fieldIndex("stages"));
+    Map<String, String> stages = hasStages ? new TreeMap<>(r.getJavaMap(r.fieldIndex("stages"))) : Map.of();
     return new Nightly(r.getAs("nightly_id"), r.getAs("code_version"), r.<Timestamp>getAs("started_at").getTime(),
         finished == null ? null : finished.getTime(), r.getAs("status"), r.getAs("error"), r.<Boolean>getAs("force"),
         List.copyOf(r.<String>getList(r.fieldIndex("datasets_ingested"))),
         List.copyOf(r.<String>getList(r.fieldIndex("datasets_unchanged"))),
         r.<Integer>getAs("runs_planned"), r.<Integer>getAs("runs_ran"), r.<Integer>getAs("runs_skipped"),
-        r.<Integer>getAs("runs_failed"), versions);
+        r.<Integer>getAs("runs_failed"), versions, stages);
   }
 }
