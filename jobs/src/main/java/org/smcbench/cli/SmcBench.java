@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "smc-bench", mixinStandardHelpOptions = true, versionProvider = CodeVersionProvider.class,
     description = "SMC-Bench on Spark: ingest, sweep, aggregate and report sparse-network benchmarks.",
     subcommands = {IngestCommand.class, PretrainCommand.class, SweepCommand.class, AggregateCommand.class, ReportCommand.class,
-        RunCommand.class, SqlCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        RunCommand.class, NightlyCommand.class, CompareCommand.class, SqlCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SmcBench {
 
   public static void main(String[] args) {
@@ -23,10 +23,14 @@ public final class SmcBench {
 
   /** Parses and runs a command line; returns its exit code (0 ok, 1 failed runs, 2 bad configuration). */
   public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The parser {@link #execute} runs (DeploymentFilesTest dry-runs deployed parameters through it). */
+  static CommandLine commandLine() {
     return new CommandLine(new SmcBench())
         .setCaseInsensitiveEnumValuesAllowed(true)
-        .setExecutionExceptionHandler(SmcBench::reportFailure)
-        .execute(args);
+        .setExecutionExceptionHandler(SmcBench::reportFailure);
   }
 
   /** A command that threw: one line naming the problem; the stack trace only with SMC_DEBUG set. */

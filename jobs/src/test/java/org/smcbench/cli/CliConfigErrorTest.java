@@ -56,7 +56,7 @@ class CliConfigErrorTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"ingest", "sweep", "aggregate", "run", "sql"}) {
+    for (String command : new String[] {"ingest", "sweep", "aggregate", "run", "nightly", "compare", "sql"}) {
       assertEquals(0, SmcBench.execute(command, "--help"), command);
     }
   }
