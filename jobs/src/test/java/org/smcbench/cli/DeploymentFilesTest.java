@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.smcbench.config.ConfigLoader;
 import org.smcbench.config.Settings;
+import org.smcbench.nightly.NightlyStage;
 import org.smcbench.sweep.SweepPlanner;
 import org.yaml.snakeyaml.Yaml;
 import picocli.CommandLine;
@@ -23,23 +24,28 @@ import picocli.CommandLine;
 /**
  * The Databricks bundle and the EMR steps cannot drift from the code: every task's main class is
  * the CLI's, its parameters parse with the CLI's own parser (a dry run: nothing executes), the
- * configuration file it names loads and expands, and the tasks run ingest → sweep → aggregate.
+ * configuration file it names loads and expands, and the tasks run the stages ingest → sweep →
+ * aggregate of one nightly (the same --id in every task).
  */
 class DeploymentFilesTest {
   private static final Path ROOT = Path.of(System.getProperty("smc.project.root", ".."));
 
-  /** Parses {@code args} as the CLI would, loads the --conf file it names (from conf/), and returns the command name. */
+  /**
+   * Parses {@code args} as the CLI would, loads the --conf file it names (from conf/), and returns
+   * the command name with its --stage and --id.
+   */
   private static String dryRun(List<String> args) {
-    CommandLine.ParseResult parsed = new CommandLine(new SmcBench()).parseArgs(args.toArray(new String[0]));
+    CommandLine.ParseResult parsed = SmcBench.commandLine().parseArgs(args.toArray(new String[0]));
     CommandLine.ParseResult command = parsed.subcommand();
     assertNotNull(command, "no command in " + args);
     File conf = command.matchedOptionValue("--conf", null);
     assertNotNull(conf, "a deployed task must name its configuration: " + args);
     Settings settings = ConfigLoader.load(ROOT.resolve("conf").resolve(conf.getName()).toFile(), List.of(), Map.of());
-    if (command.commandSpec().name().equals("sweep")) {
+    NightlyStage stage = command.matchedOptionValue("--stage", NightlyStage.ALL);
+    if (stage == NightlyStage.SWEEP || stage == NightlyStage.ALL) {
       assertTrue(SweepPlanner.expand(settings).size() > 0);
     }
-    return command.commandSpec().name();
+    return command.commandSpec().name() + " " + stage.key() + " " + command.matchedOptionValue("--id", null);
   }
 
   @Test
@@ -73,7 +79,8 @@ class DeploymentFilesTest {
       List<Map<String, Object>> libraries = (List<Map<String, Object>>) task.get("libraries");
       assertEquals("./jobs/target/smc-bench.jar", libraries.get(0).get("jar"));
     }
-    assertEquals(List.of("ingest", "sweep", "aggregate"), commands);
+    String id = "{{job.run_id}}";
+    assertEquals(List.of("nightly ingest " + id, "nightly sweep " + id, "nightly aggregate " + id), commands);
   }
 
   @Test
@@ -99,6 +106,7 @@ class DeploymentFilesTest {
       assertEquals(Path.of(shipped).getFileName().toString(), cli.get(cli.indexOf("--conf") + 1));
       commands.add(dryRun(cli));
     }
-    assertEquals(List.of("ingest", "sweep", "aggregate"), commands);
+    assertEquals(List.of("nightly ingest NIGHTLY-ID", "nightly sweep NIGHTLY-ID", "nightly aggregate NIGHTLY-ID"),
+        commands);
   }
 }
