@@ -31,6 +31,8 @@ public final class SparsityMethods {
     FACTORIES.put("lth_lrr_kd", p -> distilled("lth_lrr_kd", new MagnitudeStep(), p));
     FACTORIES.put("obert_lrr_kd", p -> distilled("obert_lrr_kd", obert(p), p));
     FACTORIES.put("gmp", p -> new Gmp(integer(p, "frequency", 500), real(p, "start", 0.1), real(p, "end", 0.8)));
+    FACTORIES.put("movement", p -> new Movement(integer(p, "frequency", 500), real(p, "start", 0.1),
+        real(p, "end", 0.8)));
     FACTORIES.put("rigl_omp", p -> rigl("rigl_omp", magnitude(), p));
     FACTORIES.put("rigl_random", p -> rigl("rigl_random", random(), p));
     FACTORIES.put("rigl_snip", p -> rigl("rigl_snip", snip(p), p));
