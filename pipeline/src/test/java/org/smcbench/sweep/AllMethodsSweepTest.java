@@ -32,22 +32,22 @@ class AllMethodsSweepTest {
         "data.root=\"" + dir.resolve("data") + "\"",
         "models.minilm.layers=1", "models.minilm.max-seq-len=24",
         "training.steps=4", "training.warmup-steps=1", "training.batch-size=4", "training.learning-rate=1e-4",
-        "methods.gmp.frequency=1", "methods.rigl_omp.update-interval=1", "methods.rigl_random.update-interval=1",
+        "methods.gmp.frequency=1", "methods.movement.frequency=1", "methods.rigl_omp.update-interval=1", "methods.rigl_random.update-interval=1",
         "methods.rigl_snip.update-interval=1", "methods.obert_lrr.gradients=2",
         "sweep.methods=[dense, omp_after, random_after, lth, gmp, omp_before, random_before, snip, rigl_omp,"
-            + " rigl_random, rigl_snip, wanda, sparsegpt, obert_lrr]",
+            + " rigl_random, rigl_snip, wanda, sparsegpt, obert_lrr, movement]",
         // One sparsity per method, two for LTH and oBERT with LRR (their rounds chain 20 % -> 36 %):
-        // 16 configurations.
+        // 17 configurations.
         "sweep.sparsities=[0.36]", "sweep.method-sparsities={lth=[0.2, 0.36], obert_lrr=[0.2, 0.36]}"), Map.of());
     Warehouse warehouse = SparkTestSession.newWarehouse(dir.resolve("wh"), "all_methods");
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
     IngestJob.run(settings, warehouse, quiet);
 
     SweepJob.Summary summary = new SweepJob(settings, warehouse, quiet, "test").run(SweepJob.Rerun.NONE);
-    assertEquals(new SweepJob.Summary(16, 0, 16, 0), summary);
+    assertEquals(new SweepJob.Summary(17, 0, 17, 0), summary);
 
     List<Row> runs = warehouse.read(Tables.RUNS).collectAsList();
-    assertEquals(16, runs.size());
+    assertEquals(17, runs.size());
     for (Row r : runs) {
       assertEquals("succeeded", r.getAs("status"), r.getAs("method") + ": " + r.getAs("error"));
       double target = r.getAs("target_sparsity");
@@ -58,6 +58,7 @@ class AllMethodsSweepTest {
     Map<String, String> timing = runs.stream().collect(Collectors.toMap(
         r -> r.getAs("method"), r -> r.getAs("timing"), (a, b) -> a));
     assertEquals("during", timing.get("gmp"));
+    assertEquals("during", timing.get("movement"));
     assertEquals("during", timing.get("rigl_snip"));
     assertEquals("before", timing.get("snip"));
     assertEquals("after", timing.get("lth"));
@@ -84,11 +85,11 @@ class AllMethodsSweepTest {
         + "' AND module_kind IN ('embedding', 'head')").count());
 
     long layerRuns = warehouse.read(Tables.LAYER_SPARSITY).select("run_key").distinct().count();
-    assertEquals(16, layerRuns);
+    assertEquals(17, layerRuns);
     assertTrue(warehouse.read(Tables.LAYER_SPARSITY).where("module_kind = 'embedding'").count() > 0);
 
     SweepJob.Summary again = new SweepJob(settings, warehouse, quiet, "test").run(SweepJob.Rerun.NONE);
-    assertEquals(new SweepJob.Summary(16, 16, 0, 0), again);
+    assertEquals(new SweepJob.Summary(17, 17, 0, 0), again);
 
     // One-shot scores as 2:4 masks, beside the unstructured runs (the dense run is shared).
     Settings nm = ConfigLoader.load(null, List.of("data.root=\"" + dir.resolve("data") + "\"",
