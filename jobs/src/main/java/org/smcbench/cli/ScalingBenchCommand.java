@@ -1,20 +1,16 @@
 package org.smcbench.cli;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.smcbench.bench.LocalClusterSubmit;
 import org.smcbench.config.Settings;
 import org.smcbench.ingest.IngestJob;
+import org.smcbench.results.Tables;
 import org.smcbench.results.Warehouse;
-import org.smcbench.sweep.SweepPlanner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,39 +19,33 @@ import picocli.CommandLine.Option;
         + "(one and two executor JVMs, one core each), each into its own fresh warehouse ingested here first; "
         + "prints each sweep's time (from its plan to its last result), the executors its runs used, and the speed-up.",
         "Use --conf/--set to choose the sweep; a sweep whose configurations come in pairs (e.g. 2 seeds) keeps both executors busy."})
-final class ScalingBenchCommand extends BaseCommand {
+final class ScalingBenchCommand extends ConfiguredSweepBench {
   @Option(names = "--executor-memory", defaultValue = "2048", description = "MB per executor JVM (default: ${DEFAULT-VALUE}).")
   int executorMemoryMb;
 
   @Option(names = "--max-executors", defaultValue = "2", description = "Largest cluster measured (default: ${DEFAULT-VALUE}).")
   int maxExecutors;
 
-  @Option(names = "--keep", description = "Keep the temporary warehouses (their paths are printed).")
-  boolean keep;
-
-  @Override
-  void validate(Settings settings) {
-    Checks.dataRootExists(settings);
-    SweepPlanner.expand(settings);
-  }
+  /** One cluster's sweep: its time from plan to last result, the executors its runs used, the whole submit. */
+  private record Measured(String master, double sweepSeconds, long executorsUsed, double submitSeconds) {}
 
   @Override
   int run(Settings settings, Warehouse userWarehouse) {
     Path jar = ownJar();
-    Path dir = tempDir();
+    Path dir = temporaryFolder("smc-bench-scaling-");
     out.println("bench scaling: " + jar.getFileName() + ", temporary folder " + dir);
-    List<double[]> rows = new ArrayList<>();
+    List<Measured> rows = new ArrayList<>();
     for (int executors = 1; executors <= maxExecutors; executors *= 2) {
-      Path warehouse = dir.resolve("wh" + executors);
+      Path path = dir.resolve("wh" + executors);
       String database = "smc_bench_scaling_" + executors;
-      IngestJob.run(settings, new Warehouse(userWarehouse.spark(), warehouse.toString(), database),
-          new PrintStream(new ByteArrayOutputStream()));
+      Warehouse warehouse = new Warehouse(userWarehouse.spark(), path.toString(), database);
+      IngestJob.run(settings, warehouse, new PrintStream(new ByteArrayOutputStream()));
       List<String> args = new ArrayList<>(List.of("sweep"));
       if (config.conf != null) {
         args.addAll(List.of("--conf", config.conf.getAbsolutePath()));
       }
       config.sets.forEach(s -> args.addAll(List.of("--set", s)));
-      args.addAll(List.of("--set", "warehouse.path=\"" + warehouse + "\"", "--set", "warehouse.database=" + database));
+      args.addAll(List.of("--set", "warehouse.path=\"" + path + "\"", "--set", "warehouse.database=" + database));
       LocalClusterSubmit submit = new LocalClusterSubmit(jar, dir.resolve("work" + executors), executors, 1, executorMemoryMb);
       String models = System.getProperty("smcbench.models.dir");
       if (models != null) {
@@ -72,20 +62,16 @@ final class ScalingBenchCommand extends BaseCommand {
         out.printf("bench scaling: the sweep on %s exited with %d%n", submit.master(), result.exitCode());
         return RUNS_FAILED;
       }
-      double seconds = result.secondsBetween("sweep: ", "sweep done:");
-      long used = new Warehouse(userWarehouse.spark(), warehouse.toString(), database).spark().read().format("delta")
-          .load(warehouse.resolve("runs").toString()).select("executor_id").distinct().count();
-      rows.add(new double[] {executors, seconds, used, result.seconds()});
+      long used = warehouse.read(Tables.RUNS).select("executor_id").distinct().count();
+      rows.add(new Measured(submit.master(), result.secondsBetween("sweep: ", "sweep done:"), used, result.seconds()));
     }
     out.println();
     out.printf("%-26s %12s %15s %14s %9s%n", "cluster", "sweep (s)", "executors used", "spark-submit", "speed-up");
-    for (double[] r : rows) {
-      out.printf("%-26s %12.1f %15d %13.1fs %8.2fx%n", "local-cluster[" + (int) r[0] + ",1," + executorMemoryMb + "]",
-          r[1], (long) r[2], r[3], rows.get(0)[1] / r[1]);
+    for (Measured r : rows) {
+      out.printf("%-26s %12.1f %15d %13.1fs %8.2fx%n", r.master(), r.sweepSeconds(), r.executorsUsed(),
+          r.submitSeconds(), rows.get(0).sweepSeconds() / r.sweepSeconds());
     }
-    if (!keep) {
-      SweepBenchCommand.deleteTree(dir);
-    }
+    cleanUp(dir);
     return OK;
   }
 
@@ -100,14 +86,6 @@ final class ScalingBenchCommand extends BaseCommand {
       return path;
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("smc-bench-scaling-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.resource.ResourceProfile;
@@ -183,8 +182,7 @@ public final class PretrainJob {
     jsc.setJobDescription("pretrain " + model.name());
     org.apache.spark.broadcast.Broadcast<Pretraining> shipped = jsc.broadcast(task);
     JavaRDD<Integer> stage = jsc.parallelize(List.of(0), 1);
-    SparkContext sc = jsc.sc();
-    Optional<ResourceProfile> gpu = GpuScheduling.trainingProfile(task.device(), sc.master(), sc.getConf());
+    Optional<ResourceProfile> gpu = GpuScheduling.trainingProfile(task.device(), jsc.sc());
     if (gpu.isPresent()) {
       stage = stage.withResources(gpu.get());
     }

@@ -1,6 +1,5 @@
 package org.smcbench.sparsity;
 
-import java.util.Optional;
 import org.smcbench.train.StepHook;
 
 /**
@@ -16,42 +15,14 @@ import org.smcbench.train.StepHook;
  * moving, with the dense weight kept aside): one returns only when kept weights' scores fall below
  * it, and it returns at zero.
  */
-public final class Movement implements SparsityMethod {
-  private final int frequency;
-  private final double start;
-  private final double end;
-
+public final class Movement extends GradualPruning {
   public Movement(int frequency, double start, double end) {
-    if (!(start >= 0 && start < end && end <= 1)) {
-      throw new IllegalArgumentException("movement needs 0 <= start < end <= 1, got " + start + ", " + end);
-    }
-    this.frequency = frequency;
-    this.start = start;
-    this.end = end;
+    super("movement", frequency, start, end);
   }
 
   @Override
   public String name() {
     return "movement";
-  }
-
-  @Override
-  public Timing timing() {
-    return Timing.DURING;
-  }
-
-  @Override
-  public StartPoint startPoint() {
-    return StartPoint.PRETRAINED;
-  }
-
-  CubicSchedule schedule(PruningContext context) {
-    return CubicSchedule.of(context.targetSparsity(), context.totalSteps(), start, end, frequency);
-  }
-
-  @Override
-  public Optional<MaskSet> initialMasks(PruningContext context) {
-    return Optional.of(MaskSet.dense(context.scope(), context.manager()));
   }
 
   /** The run's hooks, holding its scores (in the context's manager, freed after the last event). */

@@ -20,10 +20,6 @@ public final class Devices {
   /** The device and the label the results record for it. */
   public record Placement(Device device, String label) {}
 
-  public static Device forTask(String setting) {
-    return place(setting).device();
-  }
-
   /**
    * A GPU Spark assigned ({@code TaskContext.resources()}) wins; when the engine has no CUDA the
    * task trains on CPU, says so in the log and records the address it was given.
@@ -67,7 +63,7 @@ public final class Devices {
   }
 
   /** "cpu" or "gpu:N", as recorded in results. */
-  public static String label(Device device) {
+  private static String label(Device device) {
     return device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
   }
 }

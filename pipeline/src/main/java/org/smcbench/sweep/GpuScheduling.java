@@ -2,6 +2,7 @@ package org.smcbench.sweep;
 
 import java.util.Optional;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
 import org.apache.spark.resource.ExecutorResourceRequests;
 import org.apache.spark.resource.ResourceProfile;
 import org.apache.spark.resource.ResourceProfileBuilder;
@@ -25,8 +26,12 @@ public final class GpuScheduling {
 
   private GpuScheduling() {}
 
-  /** The profile a training stage runs with, or empty when it runs with the default one. */
-  public static Optional<ResourceProfile> trainingProfile(String device, String master, SparkConf conf) {
+  /** The profile a training stage of {@code sc} runs with, or empty when it runs with the default one. */
+  public static Optional<ResourceProfile> trainingProfile(String device, SparkContext sc) {
+    return trainingProfile(device, sc.master(), sc.getConf());
+  }
+
+  static Optional<ResourceProfile> trainingProfile(String device, String master, SparkConf conf) {
     if (!"gpu".equals(device) || isLocalMode(master)) {
       return Optional.empty();
     }

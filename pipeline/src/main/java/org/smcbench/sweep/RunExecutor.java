@@ -122,6 +122,9 @@ public final class RunExecutor {
     private final ModelSettings modelSettings;
     private PhaseClock clock = new PhaseClock();
     private TrainLoss trainLoss;
+    /** Of the iterative round under way: the run its row chains to, and when it started. */
+    private String roundParent;
+    private long roundStarted;
 
     Run(RunSpec spec, RunInputs inputs, SparsityMethod method, Devices.Placement placement, long seed, NDManager root,
         AtomicInteger step) {
@@ -202,8 +205,8 @@ public final class RunExecutor {
       }
       checkpoints.load(spec.denseParent().runKey(), model.namedParameters());
       TrainLoss loss = trainLoss();
-      String[] parent = {spec.denseParent().runKey()};
-      long[] roundStarted = {started};
+      roundParent = spec.denseParent().runKey();
+      roundStarted = started;
       imp.runRounds(spec.targetSparsity(), sparsity -> {
         clock.start("masks");
         return context(sparsity);
@@ -219,11 +222,11 @@ public final class RunExecutor {
         TrainLoop.Outcome trained = fineTune(round, inputs, model, root, seed, method, context, Optional.of(masks),
             step, loss);
         clock.start("eval");
-        done.add(succeeded(round, trained, evaluate(round, inputs, model, root), parent[0], roundStarted[0]));
-        parent[0] = round.runKey();
+        done.add(succeeded(round, trained, evaluate(round, inputs, model, root), roundParent, roundStarted));
+        roundParent = round.runKey();
         // Each round is its own row with its own phases; the first also carries the model build.
         clock = new PhaseClock();
-        roundStarted[0] = System.nanoTime();
+        roundStarted = System.nanoTime();
       });
     }
 

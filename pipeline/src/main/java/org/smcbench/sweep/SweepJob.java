@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
@@ -91,8 +90,7 @@ public final class SweepJob {
 
   public Summary run(Rerun rerun) {
     List<RunSpec> all = SweepPlanner.expand(settings);
-    SparkContext sc = warehouse.spark().sparkContext();
-    trainingProfile = GpuScheduling.trainingProfile(settings.compute().device(), sc.master(), sc.getConf());
+    trainingProfile = GpuScheduling.trainingProfile(settings.compute().device(), warehouse.spark().sparkContext());
     trainingProfile.ifPresent(p -> out.printf("sweep: each training task requests %s (stage-level scheduling)%n",
         GpuScheduling.describe(p)));
     Map<String, ResultsStore.Recorded> recorded = store.recorded();

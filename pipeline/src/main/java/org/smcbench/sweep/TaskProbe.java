@@ -59,13 +59,7 @@ final class TaskProbe<D extends TaskData> implements GradientProbe, BatchGradien
     EpochSampler sampler = new EpochSampler(data.size(), batchSize, seed ^ 0x5EEDL);
     ParameterStore store = new ParameterStore(manager, false);
     for (int b = 0; b < batches; b++) {
-      try (NDManager batchManager = manager.newSubManager()) {
-        Batch batch = task.batch(data, sampler.next(), modelSettings, batchManager);
-        try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
-          NDList outputs = model.forward(store, batch.inputs(), true);
-          collector.backward(task.loss(outputs, batch.labels(), modelSettings));
-        }
-      }
+      backward(sampler, store, true); // the parameters' gradients add up over the batches
     }
     return readAndZeroGradients();
   }
@@ -75,14 +69,19 @@ final class TaskProbe<D extends TaskData> implements GradientProbe, BatchGradien
     EpochSampler sampler = new EpochSampler(data.size(), batchSize, seed ^ 0xF15E4L);
     ParameterStore store = new ParameterStore(manager, false);
     for (int b = 0; b < batches; b++) {
-      try (NDManager batchManager = manager.newSubManager()) {
-        Batch batch = task.batch(data, sampler.next(), modelSettings, batchManager);
-        try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
-          NDList outputs = model.forward(store, batch.inputs(), false);
-          collector.backward(task.loss(outputs, batch.labels(), modelSettings));
-        }
-      }
+      backward(sampler, store, false);
       perBatch.accept(readAndZeroGradients());
+    }
+  }
+
+  /** Forward and backward of the sampler's next batch, leaving its loss gradients in the parameters. */
+  private void backward(EpochSampler sampler, ParameterStore store, boolean training) {
+    try (NDManager batchManager = manager.newSubManager()) {
+      Batch batch = task.batch(data, sampler.next(), modelSettings, batchManager);
+      try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+        NDList outputs = model.forward(store, batch.inputs(), training);
+        collector.backward(task.loss(outputs, batch.labels(), modelSettings));
+      }
     }
   }
 
