@@ -30,7 +30,9 @@ import org.smcbench.task.mc.MultipleChoiceTask;
 /**
  * Native memory stays flat: the arrays a run's manager holds do not grow with the steps (every
  * step's temporaries, gradient handles and mask updates are closed), and resident memory does not
- * grow from one configuration to the next in the same JVM, as on a long-lived executor.
+ * grow from one configuration to the next in the same JVM, as on a long-lived executor. It runs in a
+ * JVM of its own (pipeline/pom.xml, execution native-memory) with a fixed, pre-touched heap, so the
+ * resident-memory growth it measures is native memory, not the Java heap expanding.
  */
 class NativeMemoryTest {
   private static final int STEPS = 40;
@@ -67,6 +69,7 @@ class NativeMemoryTest {
     }
     // The first configuration warms up the engine and allocator; later ones must not add more.
     long growth = rssAfterConfiguration.get(3) - rssAfterConfiguration.get(1);
+    System.out.println("resident bytes after each configuration: " + rssAfterConfiguration);
     assertTrue(growth < RSS_BOUND_BYTES, "resident memory grew by " + (growth >> 20) + " MiB over two configurations: "
         + rssAfterConfiguration);
   }
