@@ -11,6 +11,8 @@ import java.util.List;
  * Runs one of the PyTorch peer scripts of {@code tools/bench/} as a child process and returns the
  * last line of its stdout (its JSON answer). The script's stderr (its BLAS and thread report) is
  * passed on to ours the first time and on failure; exit code 3 means PyTorch is not importable.
+ * Unless the user set one, the child gets the OpenBLAS kernel family of this CPU's flags
+ * ({@link OpenBlasCoreType}).
  */
 final class PythonPeer {
   /** The scripts' exit code when PyTorch is not importable. */
@@ -35,7 +37,15 @@ final class PythonPeer {
       command.addAll(args);
       Process p;
       try {
-        p = new ProcessBuilder(command).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
+        OpenBlasCoreType.forThisMachine().ifPresent(core -> {
+          builder.environment().put(OpenBlasCoreType.VARIABLE, core);
+          if (!reported) {
+            System.err.println(script.getFileName() + ": " + OpenBlasCoreType.VARIABLE + "=" + core
+                + " (from this CPU's flags; set it to override)");
+          }
+        });
+        p = builder.start();
       } catch (IOException e) {
         throw new TorchPeer.Unavailable("cannot run " + python + ": " + e.getMessage());
       }

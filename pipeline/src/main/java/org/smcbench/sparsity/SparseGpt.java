@@ -14,7 +14,8 @@ import org.smcbench.train.NoGrad;
  * SparseGPT (Frantar & Alistarh, 2023), After: from the dense fine-tuned model, each linear weight is
  * pruned one-shot and its kept weights are updated to reconstruct the layer's outputs on calibration
  * batches of the training data ({@link SparseGptSolver}); the updated weights replace the live ones,
- * then the model re-trains with the mask fixed like the other After methods. Each tensor prunes
+ * then the model re-trains with the mask fixed like the other After methods, or (without
+ * re-training, as the SparseGPT paper reports it) is evaluated as it is. Each tensor prunes
  * round(s·n) (the run's global/layerwise granularity does not apply: the method is per layer), or N
  * of every M under an N:M selection.
  *
@@ -24,20 +25,29 @@ import org.smcbench.train.NoGrad;
  * output, weights unchanged); SparseGPT's reference defines no tables.
  */
 public final class SparseGpt implements SparsityMethod {
+  private final String name;
   private final int batches;
   private final SparseGptSolver solver;
+  private final boolean retrain;
 
-  public SparseGpt(int batches, int blockSize, double dampening) {
+  public SparseGpt(String name, int batches, int blockSize, double dampening, boolean retrain) {
     if (batches < 1) {
-      throw new IllegalArgumentException("sparsegpt needs at least one calibration batch, got " + batches);
+      throw new IllegalArgumentException(name + " needs at least one calibration batch, got " + batches);
     }
+    this.name = name;
     this.batches = batches;
     this.solver = new SparseGptSolver(blockSize, dampening);
+    this.retrain = retrain;
   }
 
   @Override
   public String name() {
-    return "sparsegpt";
+    return name;
+  }
+
+  @Override
+  public boolean retrains() {
+    return retrain;
   }
 
   @Override
@@ -60,7 +70,7 @@ public final class SparseGpt implements SparsityMethod {
     LinkedHashMap<String, InputStats> stats = context.activations().inputGrams(batches);
     for (PrunableTensor t : context.scope()) {
       if (stats.get(t.name()) == null) {
-        throw new IllegalStateException("sparsegpt: no input statistics for " + t.name());
+        throw new IllegalStateException(name + ": no input statistics for " + t.name());
       }
     }
     List<PrunableTensor> tables = context.scope().stream().filter(t -> stats.get(t.name()).lookup()).toList();
@@ -78,7 +88,7 @@ public final class SparseGpt implements SparsityMethod {
   private boolean[] reconstruct(PrunableTensor t, InputStats s, PruningContext context) {
     Shape shape = t.array().getShape();
     if (shape.dimension() != 2 || s.gram() == null) {
-      throw new IllegalStateException("sparsegpt: " + t.name() + " " + shape
+      throw new IllegalStateException(name + ": " + t.name() + " " + shape
           + " needs a linear weight [out, in] with the Gram matrix of its inputs");
     }
     int rows = Math.toIntExact(shape.get(0));
@@ -93,7 +103,7 @@ public final class SparseGpt implements SparsityMethod {
       result = context.pattern() != null ? solver.prune(w, rows, cols, s.gram(), context.pattern())
           : solver.prune(w, rows, cols, s.gram(), context.targetSparsity());
     } catch (IllegalArgumentException | ArithmeticException e) {
-      throw new IllegalArgumentException("sparsegpt: tensor '" + t.name() + "': " + e.getMessage(), e);
+      throw new IllegalArgumentException(name + ": tensor '" + t.name() + "': " + e.getMessage(), e);
     }
     float[] updated = new float[w.length];
     for (int i = 0; i < updated.length; i++) {

@@ -53,6 +53,14 @@ public interface SparsityMethod {
     return sweepScope;
   }
 
+  /**
+   * Whether the run trains its schedule after {@link #initialMasks}; false for a one-shot method
+   * evaluated as pruned (Wanda's and SparseGPT's results without re-training).
+   */
+  default boolean retrains() {
+    return true;
+  }
+
   /** Whether the method's training distils from the dense parent, and how; empty for most. */
   default Optional<Distillation> distillation() {
     return Optional.empty();

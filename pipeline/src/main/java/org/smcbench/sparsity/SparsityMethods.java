@@ -36,9 +36,10 @@ public final class SparsityMethods {
     FACTORIES.put("rigl_omp", p -> rigl("rigl_omp", magnitude(), p));
     FACTORIES.put("rigl_random", p -> rigl("rigl_random", random(), p));
     FACTORIES.put("rigl_snip", p -> rigl("rigl_snip", snip(p), p));
-    FACTORIES.put("wanda", p -> new Wanda(integer(p, "calibration-batches", 8)));
-    FACTORIES.put("sparsegpt", p -> new SparseGpt(integer(p, "calibration-batches", 8), integer(p, "block-size", 128),
-        real(p, "dampening", 0.01)));
+    FACTORIES.put("wanda", p -> wanda("wanda", true, p));
+    FACTORIES.put("wanda_no_retrain", p -> wanda("wanda_no_retrain", false, p));
+    FACTORIES.put("sparsegpt", p -> sparseGpt("sparsegpt", true, p));
+    FACTORIES.put("sparsegpt_no_retrain", p -> sparseGpt("sparsegpt_no_retrain", false, p));
   }
 
   private SparsityMethods() {}
@@ -97,6 +98,15 @@ public final class SparsityMethods {
    */
   private static PruningStep obert(Map<String, Object> p) {
     return new ObertStep(integer(p, "block-size", 50), integer(p, "gradients", 32), real(p, "dampening", 1e-7));
+  }
+
+  private static SparsityMethod wanda(String name, boolean retrain, Map<String, Object> p) {
+    return new Wanda(name, integer(p, "calibration-batches", 8), retrain);
+  }
+
+  private static SparsityMethod sparseGpt(String name, boolean retrain, Map<String, Object> p) {
+    return new SparseGpt(name, integer(p, "calibration-batches", 8), integer(p, "block-size", 128),
+        real(p, "dampening", 0.01), retrain);
   }
 
   private static SparsityMethod rigl(String name, Function<PruningContext, Scorer> initial, Map<String, Object> p) {

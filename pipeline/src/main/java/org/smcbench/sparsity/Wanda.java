@@ -17,19 +17,32 @@ import org.smcbench.sparsity.select.PerOutputSelector;
 /**
  * Wanda (Sun et al., 2023), After: prune the fine-tuned model once by |W|·‖X‖ with activations from
  * calibration batches of the training data, comparing weights within each output, then re-train
- * with the mask fixed like the other After methods. Under an N:M selection the same scores pick
- * N of every M (Wanda's semi-structured variant).
+ * with the mask fixed like the other After methods, or (without re-training, as the Wanda paper
+ * reports it) evaluate the pruned model as it is. Under an N:M selection the same scores pick N of
+ * every M (Wanda's semi-structured variant).
  */
 public final class Wanda implements SparsityMethod {
+  private final String name;
   private final int batches;
+  private final boolean retrain;
 
-  public Wanda(int batches) {
+  public Wanda(String name, int batches, boolean retrain) {
+    if (batches < 1) {
+      throw new IllegalArgumentException(name + " needs at least one calibration batch, got " + batches);
+    }
+    this.name = name;
     this.batches = batches;
+    this.retrain = retrain;
   }
 
   @Override
   public String name() {
-    return "wanda";
+    return name;
+  }
+
+  @Override
+  public boolean retrains() {
+    return retrain;
   }
 
   @Override

@@ -180,9 +180,12 @@ public final class RunExecutor {
       PruningContext context = context(spec.targetSparsity());
       Optional<MaskSet> masks = method.initialMasks(context);
       masks.ifPresent(m -> m.applyTo(scope));
-      TrainLoss loss = trainLoss();
-      clock.start("train");
-      TrainLoop.Outcome trained = fineTune(spec, inputs, model, root, seed, method, context, masks, step, loss);
+      TrainLoop.Outcome trained = null;
+      if (method.retrains()) {
+        TrainLoss loss = trainLoss();
+        clock.start("train");
+        trained = fineTune(spec, inputs, model, root, seed, method, context, masks, step, loss);
+      }
       clock.start("eval");
       Map<String, Double> metrics = evaluate(spec, inputs, model, root);
       if (spec.isDense()) {
@@ -230,6 +233,7 @@ public final class RunExecutor {
       });
     }
 
+    /** The row of a finished run; {@code trained} is null for a method evaluated without training. */
     private RunOutcome succeeded(RunSpec run, TrainLoop.Outcome trained, Map<String, Double> metrics, String parent,
         long started) {
       List<LayerRecord> layers = new ArrayList<>();
@@ -239,7 +243,8 @@ public final class RunExecutor {
       RunRecord record = new RunRecord(run.runKey(), run.task(), run.dataset(), run.fold(), run.model().name(),
           run.method(), method.timing().label(), run.targetSparsity(), sparsity(layers), run.seed(), run.selection(),
           run.scope(), metricName, metrics.get(metricName), inputs.chance(), json(metrics), RunRecord.SUCCEEDED,
-          null, null, null, trained.steps(), trained.lastLoss(), seconds(started), clock.json(), deviceLabel, executorId(),
+          null, null, null, trained == null ? 0 : trained.steps(), trained == null ? null : trained.lastLoss(),
+          seconds(started), clock.json(), deviceLabel, executorId(),
           inputs.codeVersion(), inputs.train().sourceVersion(), parent, inputs.configJson(),
           System.currentTimeMillis());
       return new RunOutcome(record, layers, masks);
@@ -274,8 +279,8 @@ public final class RunExecutor {
   private static TaskProbe<?> probe(RunSpec spec, RunInputs inputs, TrainableModel model,
       List<PrunableTensor> scope, long seed, NDManager root) {
     Task task = Tasks.get(spec.task());
-    return new TaskProbe(model, task, inputs.train(), spec.model(), spec.training().batchSize(), seed, scope,
-        root);
+    return new TaskProbe(model, task, inputs.train(), spec.model(), spec.training().batchSize(), seed,
+        Seeds.forCalibration(spec), scope, root);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

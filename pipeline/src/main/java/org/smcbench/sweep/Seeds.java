@@ -18,4 +18,18 @@ public final class Seeds {
     // Positive and within int range: PyTorch's manual_seed is fed through Engine.setRandomSeed(int).
     return (h >>> 1) % Integer.MAX_VALUE;
   }
+
+  /**
+   * The seed of a run's calibration batches (Wanda's and SparseGPT's input statistics): from the
+   * data, the model and the configured seed only, not the method or sparsity, so the one-shot methods
+   * and their variants are compared on the same batches, as their papers use one calibration set.
+   */
+  public static long forCalibration(RunSpec spec) {
+    long h = 1125899906842597L;
+    for (char c : (spec.task() + '/' + spec.dataset() + '/' + spec.fold() + '/' + spec.model().name()).toCharArray()) {
+      h = 31 * h + c;
+    }
+    h ^= spec.seed() * 0x9E3779B97F4A7C15L;
+    return (h >>> 1) % Integer.MAX_VALUE;
+  }
 }

@@ -27,7 +27,8 @@ import org.smcbench.train.NoGrad;
  * What sparsity methods measure on a run's model with its own training batches, each drawn by a
  * sampler seeded apart from the training order: loss gradients (summed in train mode, as SNIP's
  * reference does; per batch in evaluation mode, as oBERT's reference collects them) and input
- * activations (Wanda's and SparseGPT's calibration: evaluation mode without gradients, recorded by
+ * activations (Wanda's and SparseGPT's calibration, from batches drawn with the run's calibration
+ * seed, shared by every method on the same data, model and seed: evaluation mode without gradients, recorded by
  * an {@link ActivationTap}; padding positions are part of the inputs the layers see, so they count
  * too; a scope tensor no recorded primitive used, such as a recurrent cell's weights, is an error
  * naming it).
@@ -39,17 +40,19 @@ final class TaskProbe<D extends TaskData> implements GradientProbe, BatchGradien
   private final ModelSettings modelSettings;
   private final int batchSize;
   private final long seed;
+  private final long calibrationSeed;
   private final List<PrunableTensor> scope;
   private final NDManager manager;
 
   TaskProbe(TrainableModel model, Task<D> task, D data, ModelSettings modelSettings, int batchSize, long seed,
-      List<PrunableTensor> scope, NDManager manager) {
+      long calibrationSeed, List<PrunableTensor> scope, NDManager manager) {
     this.model = model;
     this.task = task;
     this.data = data;
     this.modelSettings = modelSettings;
     this.batchSize = batchSize;
     this.seed = seed;
+    this.calibrationSeed = calibrationSeed;
     this.scope = scope;
     this.manager = manager;
   }
@@ -111,7 +114,7 @@ final class TaskProbe<D extends TaskData> implements GradientProbe, BatchGradien
   }
 
   private LinkedHashMap<String, InputStats> measureInputs(int batches, boolean grams) {
-    EpochSampler sampler = new EpochSampler(data.size(), batchSize, seed ^ 0xCA11L);
+    EpochSampler sampler = new EpochSampler(data.size(), batchSize, calibrationSeed ^ 0xCA11L);
     ParameterStore store = new ParameterStore(manager, false);
     LinkedHashMap<String, InputStats> out = new LinkedHashMap<>();
     try (NoGrad ignored = NoGrad.enter();

@@ -53,6 +53,18 @@ class ShippedConfigsTest {
   }
 
   @Test
+  void beyondRunsTheNewMethodsBesideTheQuickstartsOmp() {
+    List<RunSpec> beyond = expand("beyond.conf");
+    // dense + 6 methods at 2 sparsities
+    assertEquals(13, beyond.size());
+    List<String> keys = beyond.stream().map(RunSpec::runKey).toList();
+    List<RunSpec> shared = expand("quickstart.conf").stream().filter(r -> keys.contains(r.runKey())).toList();
+    assertEquals(List.of("dense", "omp_after", "omp_after"), shared.stream().map(RunSpec::method).toList());
+    assertEquals(List.of("wanda", "wanda_no_retrain", "sparsegpt", "sparsegpt_no_retrain", "movement"), beyond.stream()
+        .map(RunSpec::method).filter(m -> !m.equals("dense") && !m.equals("omp_after")).distinct().toList());
+  }
+
+  @Test
   void commonsenseAndClusterCoverTheFourDatasets() {
     List<RunSpec> commonsense = expand("commonsense.conf");
     assertEquals(8, commonsense.size());

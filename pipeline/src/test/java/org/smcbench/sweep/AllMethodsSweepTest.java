@@ -35,19 +35,20 @@ class AllMethodsSweepTest {
         "methods.gmp.frequency=1", "methods.movement.frequency=1", "methods.rigl_omp.update-interval=1", "methods.rigl_random.update-interval=1",
         "methods.rigl_snip.update-interval=1", "methods.obert_lrr.gradients=2",
         "sweep.methods=[dense, omp_after, random_after, lth, gmp, omp_before, random_before, snip, rigl_omp,"
-            + " rigl_random, rigl_snip, wanda, sparsegpt, obert_lrr, movement]",
+            + " rigl_random, rigl_snip, wanda, sparsegpt, obert_lrr, movement, wanda_no_retrain,"
+            + " sparsegpt_no_retrain]",
         // One sparsity per method, two for LTH and oBERT with LRR (their rounds chain 20 % -> 36 %):
-        // 17 configurations.
+        // 19 configurations.
         "sweep.sparsities=[0.36]", "sweep.method-sparsities={lth=[0.2, 0.36], obert_lrr=[0.2, 0.36]}"), Map.of());
     Warehouse warehouse = SparkTestSession.newWarehouse(dir.resolve("wh"), "all_methods");
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
     IngestJob.run(settings, warehouse, quiet);
 
     SweepJob.Summary summary = new SweepJob(settings, warehouse, quiet, "test").run(SweepJob.Rerun.NONE);
-    assertEquals(new SweepJob.Summary(17, 0, 17, 0), summary);
+    assertEquals(new SweepJob.Summary(19, 0, 19, 0), summary);
 
     List<Row> runs = warehouse.read(Tables.RUNS).collectAsList();
-    assertEquals(17, runs.size());
+    assertEquals(19, runs.size());
     for (Row r : runs) {
       assertEquals("succeeded", r.getAs("status"), r.getAs("method") + ": " + r.getAs("error"));
       double target = r.getAs("target_sparsity");
@@ -65,6 +66,26 @@ class AllMethodsSweepTest {
     assertEquals("none", timing.get("dense"));
     assertEquals("after", timing.get("wanda"));
     assertEquals("after", timing.get("sparsegpt"));
+
+    // Without re-training: no step trained, no loss, no train phase, and the same mask as the
+    // re-trained run from the same dense parent and calibration (re-training keeps a mask fixed).
+    for (String oneShot : List.of("wanda", "sparsegpt")) {
+      Row retrained = runs.stream().filter(r -> r.getAs("method").equals(oneShot)).findFirst().orElseThrow();
+      Row asPruned = runs.stream().filter(r -> r.getAs("method").equals(oneShot + "_no_retrain")).findFirst()
+          .orElseThrow();
+      assertEquals(4, retrained.<Integer>getAs("train_steps"));
+      assertEquals(0, asPruned.<Integer>getAs("train_steps"));
+      assertTrue(asPruned.isNullAt(asPruned.fieldIndex("final_loss")), oneShot + "_no_retrain has a loss");
+      String phases = asPruned.getAs("phase_seconds");
+      assertTrue(!phases.contains("\"train\""), phases);
+      Map<String, byte[]> kept = masks(warehouse, retrained);
+      Map<String, byte[]> keptAsPruned = masks(warehouse, asPruned);
+      assertEquals(kept.keySet(), keptAsPruned.keySet());
+      for (String parameter : kept.keySet()) {
+        assertTrue(java.util.Arrays.equals(kept.get(parameter), keptAsPruned.get(parameter)),
+            oneShot + ": the masks of " + parameter + " differ");
+      }
+    }
 
     // LTH: one run, two rounds, chained: dense -> 20 % -> 36 %.
     Row lth20 = runs.stream().filter(r -> r.getAs("method").equals("lth") && (double) r.getAs("target_sparsity") == 0.2)
@@ -85,11 +106,11 @@ class AllMethodsSweepTest {
         + "' AND module_kind IN ('embedding', 'head')").count());
 
     long layerRuns = warehouse.read(Tables.LAYER_SPARSITY).select("run_key").distinct().count();
-    assertEquals(17, layerRuns);
+    assertEquals(19, layerRuns);
     assertTrue(warehouse.read(Tables.LAYER_SPARSITY).where("module_kind = 'embedding'").count() > 0);
 
     SweepJob.Summary again = new SweepJob(settings, warehouse, quiet, "test").run(SweepJob.Rerun.NONE);
-    assertEquals(new SweepJob.Summary(17, 17, 0, 0), again);
+    assertEquals(new SweepJob.Summary(19, 19, 0, 0), again);
 
     // One-shot scores as 2:4 masks, beside the unstructured runs (the dense run is shared).
     Settings nm = ConfigLoader.load(null, List.of("data.root=\"" + dir.resolve("data") + "\"",
@@ -120,5 +141,15 @@ class AllMethodsSweepTest {
     }
     org.smcbench.results.AggregateJob.run(warehouse, 0.01);
     assertEquals(1, warehouse.read(Tables.LEADERBOARD).where("method = 'omp_after 2:4'").count());
+  }
+
+  /** A run's kept-entry bitsets by parameter. */
+  private static Map<String, byte[]> masks(Warehouse warehouse, Row run) {
+    Map<String, byte[]> bits = new java.util.TreeMap<>();
+    for (Row m : warehouse.read(Tables.MASKS).where("run_key = '" + run.getAs("run_key") + "'").collectAsList()) {
+      bits.put(m.getAs("parameter"), m.getAs("bits"));
+    }
+    assertTrue(!bits.isEmpty(), "no masks for " + run.getAs("method"));
+    return bits;
   }
 }
