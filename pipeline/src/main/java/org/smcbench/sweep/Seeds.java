@@ -10,13 +10,7 @@ public final class Seeds {
   private Seeds() {}
 
   public static long forRun(RunSpec spec) {
-    long h = 1125899906842597L;
-    for (char c : spec.runKey().toCharArray()) {
-      h = 31 * h + c;
-    }
-    h ^= spec.seed() * 0x9E3779B97F4A7C15L;
-    // Positive and within int range: PyTorch's manual_seed is fed through Engine.setRandomSeed(int).
-    return (h >>> 1) % Integer.MAX_VALUE;
+    return mix(spec.runKey(), spec.seed());
   }
 
   /**
@@ -25,11 +19,16 @@ public final class Seeds {
    * and their variants are compared on the same batches, as their papers use one calibration set.
    */
   public static long forCalibration(RunSpec spec) {
+    return mix(spec.task() + '/' + spec.dataset() + '/' + spec.fold() + '/' + spec.model().name(), spec.seed());
+  }
+
+  private static long mix(String text, long seed) {
     long h = 1125899906842597L;
-    for (char c : (spec.task() + '/' + spec.dataset() + '/' + spec.fold() + '/' + spec.model().name()).toCharArray()) {
+    for (char c : text.toCharArray()) {
       h = 31 * h + c;
     }
-    h ^= spec.seed() * 0x9E3779B97F4A7C15L;
+    h ^= seed * 0x9E3779B97F4A7C15L;
+    // Positive and within int range: PyTorch's manual_seed is fed through Engine.setRandomSeed(int).
     return (h >>> 1) % Integer.MAX_VALUE;
   }
 }
