@@ -120,13 +120,15 @@ public final class SweepJob {
     Progress progress = new Progress(expected, out);
     runWave(wave1, progress);
     runWave(wave2, progress);
+    // Skipped counts configurations of the grid; succeeded and failed count runs, which include the
+    // intermediate rounds of an iterative chain that the grid does not list.
     out.printf("sweep done: %d succeeded, %d failed, %d skipped (already recorded)%n",
-        progress.succeeded(), progress.failed(), all.size() - expected);
+        progress.succeeded(), progress.failed(), skipped);
     if (progress.failed() > 0) {
       out.println("failed configurations (recorded in runs with status 'failed'; re-run with --rerun-failed):");
       progress.failures().forEach(line -> out.println("  " + line));
     }
-    return new Summary(all.size(), all.size() - expected, progress.succeeded(), progress.failed());
+    return new Summary(all.size(), skipped, progress.succeeded(), progress.failed());
   }
 
   private void runWave(List<RunSpec> wave, Progress progress) {
