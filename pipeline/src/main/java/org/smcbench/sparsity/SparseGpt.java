@@ -24,58 +24,25 @@ import org.smcbench.train.NoGrad;
  * |w|·√reads does. Tables are therefore pruned exactly as {@link Wanda} prunes them (within each
  * output, weights unchanged); SparseGPT's reference defines no tables.
  */
-public final class SparseGpt implements SparsityMethod {
-  private final String name;
-  private final int batches;
+public final class SparseGpt extends CalibratedOneShot {
   private final SparseGptSolver solver;
-  private final boolean retrain;
 
   public SparseGpt(String name, int batches, int blockSize, double dampening, boolean retrain) {
-    if (batches < 1) {
-      throw new IllegalArgumentException(name + " needs at least one calibration batch, got " + batches);
-    }
-    this.name = name;
-    this.batches = batches;
+    super(name, batches, retrain);
     this.solver = new SparseGptSolver(blockSize, dampening);
-    this.retrain = retrain;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public boolean retrains() {
-    return retrain;
-  }
-
-  @Override
-  public Timing timing() {
-    return Timing.AFTER;
-  }
-
-  @Override
-  public boolean prunesOnceFromScores() {
-    return true;
-  }
-
-  @Override
-  public StartPoint startPoint() {
-    return StartPoint.DENSE_FINETUNED;
   }
 
   @Override
   public Optional<MaskSet> initialMasks(PruningContext context) {
-    LinkedHashMap<String, InputStats> stats = context.activations().inputGrams(batches);
+    LinkedHashMap<String, InputStats> stats = context.activations().inputGrams(batches());
     for (PrunableTensor t : context.scope()) {
       if (stats.get(t.name()) == null) {
-        throw new IllegalStateException(name + ": no input statistics for " + t.name());
+        throw new IllegalStateException(name() + ": no input statistics for " + t.name());
       }
     }
     List<PrunableTensor> tables = context.scope().stream().filter(t -> stats.get(t.name()).lookup()).toList();
     MaskSelection tableMasks = tables.isEmpty() ? null
-        : Wanda.select(tables, stats, batches, context.targetSparsity(), context.pattern());
+        : Wanda.select(tables, stats, batches(), context.targetSparsity(), context.pattern());
     LinkedHashMap<String, boolean[]> kept = new LinkedHashMap<>();
     for (PrunableTensor t : context.scope()) {
       InputStats s = stats.get(t.name());
@@ -88,7 +55,7 @@ public final class SparseGpt implements SparsityMethod {
   private boolean[] reconstruct(PrunableTensor t, InputStats s, PruningContext context) {
     Shape shape = t.array().getShape();
     if (shape.dimension() != 2 || s.gram() == null) {
-      throw new IllegalStateException(name + ": " + t.name() + " " + shape
+      throw new IllegalStateException(name() + ": " + t.name() + " " + shape
           + " needs a linear weight [out, in] with the Gram matrix of its inputs");
     }
     int rows = Math.toIntExact(shape.get(0));
@@ -103,7 +70,7 @@ public final class SparseGpt implements SparsityMethod {
       result = context.pattern() != null ? solver.prune(w, rows, cols, s.gram(), context.pattern())
           : solver.prune(w, rows, cols, s.gram(), context.targetSparsity());
     } catch (IllegalArgumentException | ArithmeticException e) {
-      throw new IllegalArgumentException(name + ": tensor '" + t.name() + "': " + e.getMessage(), e);
+      throw new IllegalArgumentException(name() + ": tensor '" + t.name() + "': " + e.getMessage(), e);
     }
     float[] updated = new float[w.length];
     for (int i = 0; i < updated.length; i++) {

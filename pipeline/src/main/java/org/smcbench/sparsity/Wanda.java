@@ -21,49 +21,16 @@ import org.smcbench.sparsity.select.PerOutputSelector;
  * reports it) evaluate the pruned model as it is. Under an N:M selection the same scores pick N of
  * every M (Wanda's semi-structured variant).
  */
-public final class Wanda implements SparsityMethod {
-  private final String name;
-  private final int batches;
-  private final boolean retrain;
+public final class Wanda extends CalibratedOneShot {
 
   public Wanda(String name, int batches, boolean retrain) {
-    if (batches < 1) {
-      throw new IllegalArgumentException(name + " needs at least one calibration batch, got " + batches);
-    }
-    this.name = name;
-    this.batches = batches;
-    this.retrain = retrain;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public boolean retrains() {
-    return retrain;
-  }
-
-  @Override
-  public Timing timing() {
-    return Timing.AFTER;
-  }
-
-  @Override
-  public boolean prunesOnceFromScores() {
-    return true;
-  }
-
-  @Override
-  public StartPoint startPoint() {
-    return StartPoint.DENSE_FINETUNED;
+    super(name, batches, retrain);
   }
 
   @Override
   public Optional<MaskSet> initialMasks(PruningContext context) {
-    LinkedHashMap<String, InputStats> stats = context.activations().inputStats(batches);
-    MaskSelection selection = select(context.scope(), stats, batches, context.targetSparsity(), context.pattern());
+    LinkedHashMap<String, InputStats> stats = context.activations().inputStats(batches());
+    MaskSelection selection = select(context.scope(), stats, batches(), context.targetSparsity(), context.pattern());
     return Optional.of(MaskSet.fromSelection(context.scope(), selection, context.manager()));
   }
 
