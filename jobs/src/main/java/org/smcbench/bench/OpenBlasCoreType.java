@@ -48,13 +48,19 @@ final class OpenBlasCoreType {
 
   /** This machine's choice, or empty when the user set the variable or the flags name no family. */
   static Optional<String> forThisMachine() {
-    if (System.getenv(VARIABLE) != null) {
-      return Optional.empty();
-    }
-    try {
-      return forFlags(flagsOf(Path.of("/proc/cpuinfo")));
-    } catch (IOException e) {
-      return Optional.empty();
+    return System.getenv(VARIABLE) != null ? Optional.empty() : ThisMachine.CHOICE;
+  }
+
+  /** Read once per JVM, on first use: the CPU does not change between peer launches. */
+  private static final class ThisMachine {
+    static final Optional<String> CHOICE = read();
+
+    private static Optional<String> read() {
+      try {
+        return forFlags(flagsOf(Path.of("/proc/cpuinfo")));
+      } catch (IOException e) {
+        return Optional.empty();
+      }
     }
   }
 }
