@@ -31,10 +31,10 @@ import org.smcbench.task.mc.MultipleChoiceTask;
  * Native memory stays flat: the arrays a run's manager holds do not grow with the steps (every
  * step's temporaries, gradient handles and mask updates are closed), and resident memory does not
  * grow from one configuration to the next in the same JVM, as on a long-lived executor. It runs in a
- * JVM of its own (pipeline/pom.xml, execution native-memory) with a fixed, pre-touched heap, so the
+ * JVM of its own (failsafe, after package; pipeline/pom.xml) with a fixed, pre-touched heap, so the
  * resident-memory growth it measures is native memory, not the Java heap expanding.
  */
-class NativeMemoryTest {
+class NativeMemoryIT {
   private static final int STEPS = 40;
   private static final long RSS_BOUND_BYTES = 96L << 20;
 
