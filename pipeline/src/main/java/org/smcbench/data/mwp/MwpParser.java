@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import org.smcbench.data.CsvHeader;
 import org.smcbench.data.LineParser;
 import org.smcbench.data.ParseOutcome;
 
@@ -33,8 +34,7 @@ public final class MwpParser implements LineParser<MwpRecord> {
   private static final java.util.regex.Pattern CELL_LIST =
       java.util.regex.Pattern.compile("\\[\\s*(\\d+(\\s*,\\s*\\d+)*)?\\s*,?\\s*]");
 
-  private final String sourceFile;
-  private final int fieldCount;
+  private final CsvHeader header;
   private final int question;
   private final int numbers;
   private final int equation;
@@ -44,22 +44,13 @@ public final class MwpParser implements LineParser<MwpRecord> {
   // univocity parsers are not serializable: one per parser instance on each executor.
   private transient CsvParser csv;
 
-  private MwpParser(String sourceFile, List<String> header) {
-    this.sourceFile = sourceFile;
-    this.fieldCount = header.size();
-    int[] at = new int[REQUIRED.size()];
-    for (int i = 0; i < at.length; i++) {
-      at[i] = header.indexOf(REQUIRED.get(i));
-      if (at[i] < 0) {
-        throw new IllegalArgumentException(sourceFile + ": header lacks column '" + REQUIRED.get(i)
-            + "' (header: " + String.join(",", header) + ")");
-      }
-    }
-    question = at[0];
-    numbers = at[1];
-    equation = at[2];
-    answer = at[3];
-    cells = header.indexOf(CELLS);
+  private MwpParser(CsvHeader header) {
+    this.header = header;
+    question = header.required(REQUIRED.get(0));
+    numbers = header.required(REQUIRED.get(1));
+    equation = header.required(REQUIRED.get(2));
+    answer = header.required(REQUIRED.get(3));
+    cells = header.optional(CELLS);
   }
 
   /** A parser for the data rows of {@code sourceFile}, whose first line is {@code headerLine}. */
@@ -72,7 +63,7 @@ public final class MwpParser implements LineParser<MwpRecord> {
     for (String n : names) {
       header.add(n.trim());
     }
-    return new MwpParser(sourceFile, header);
+    return new MwpParser(new CsvHeader(sourceFile, header));
   }
 
   /** A whole file's lines (header first), each data row with its 1-based line number. */
@@ -89,16 +80,12 @@ public final class MwpParser implements LineParser<MwpRecord> {
   public record Line(long lineNo, String raw, ParseOutcome<MwpRecord> outcome) {}
 
   public String sourceFile() {
-    return sourceFile;
+    return header.sourceFile();
   }
 
   /** As {@link #parse(String)}, with a malformed reason prefixed by the file and line. */
   public ParseOutcome<MwpRecord> parse(long lineNo, String line) {
-    ParseOutcome<MwpRecord> outcome = parse(line);
-    if (outcome instanceof ParseOutcome.Malformed<MwpRecord> bad) {
-      return ParseOutcome.malformed(sourceFile + " line " + lineNo + ": " + bad.reason());
-    }
-    return outcome;
+    return header.atLine(lineNo, parse(line));
   }
 
   @Override
@@ -117,8 +104,8 @@ public final class MwpParser implements LineParser<MwpRecord> {
     } catch (TextParsingException e) {
       return ParseOutcome.malformed("unparseable CSV: " + firstLine(e.getMessage()));
     }
-    if (f.length != fieldCount) {
-      return ParseOutcome.malformed("has " + f.length + " fields, the header has " + fieldCount);
+    if (f.length != header.fieldCount()) {
+      return ParseOutcome.malformed("has " + f.length + " fields, the header has " + header.fieldCount());
     }
     String q = f[question].trim();
     if (q.isEmpty()) {

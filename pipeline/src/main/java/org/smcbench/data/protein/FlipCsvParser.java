@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.smcbench.data.CsvHeader;
 import org.smcbench.data.LineParser;
 import org.smcbench.data.ParseOutcome;
 
@@ -23,29 +24,19 @@ public final class FlipCsvParser implements LineParser<FlipRecord> {
   static final String VALIDATION = "validation";
   private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
-  private final String sourceFile;
-  private final int fieldCount;
+  private final CsvHeader header;
   private final int sequence;
   private final int target;
   private final int set;
   /** Column of the validation flag, -1 when the file has none. */
   private final int validation;
 
-  private FlipCsvParser(String sourceFile, List<String> header) {
-    this.sourceFile = sourceFile;
-    this.fieldCount = header.size();
-    int[] at = new int[REQUIRED.size()];
-    for (int i = 0; i < at.length; i++) {
-      at[i] = header.indexOf(REQUIRED.get(i));
-      if (at[i] < 0) {
-        throw new IllegalArgumentException(sourceFile + ": header lacks column '" + REQUIRED.get(i)
-            + "' (header: " + String.join(",", header) + ")");
-      }
-    }
-    sequence = at[0];
-    target = at[1];
-    set = at[2];
-    validation = header.indexOf(VALIDATION);
+  private FlipCsvParser(CsvHeader header) {
+    this.header = header;
+    sequence = header.required(REQUIRED.get(0));
+    target = header.required(REQUIRED.get(1));
+    set = header.required(REQUIRED.get(2));
+    validation = header.optional(VALIDATION);
   }
 
   /** A parser for the data rows of {@code file}, whose first line is {@code headerLine}. */
@@ -58,20 +49,16 @@ public final class FlipCsvParser implements LineParser<FlipRecord> {
     for (String name : line.split(",", -1)) {
       header.add(name.strip());
     }
-    return new FlipCsvParser(file, header);
+    return new FlipCsvParser(new CsvHeader(file, header));
   }
 
   public String sourceFile() {
-    return sourceFile;
+    return header.sourceFile();
   }
 
   /** As {@link #parse(String)}, with a malformed reason prefixed by the file and 1-based line number. */
   public ParseOutcome<FlipRecord> parse(long lineNo, String line) {
-    ParseOutcome<FlipRecord> outcome = parse(line);
-    if (outcome instanceof ParseOutcome.Malformed<FlipRecord> bad) {
-      return ParseOutcome.malformed(sourceFile + " line " + lineNo + ": " + bad.reason());
-    }
-    return outcome;
+    return header.atLine(lineNo, parse(line));
   }
 
   @Override
@@ -80,8 +67,8 @@ public final class FlipCsvParser implements LineParser<FlipRecord> {
       return ParseOutcome.malformed("empty line");
     }
     String[] f = stripCr(line).split(",", -1);
-    if (f.length != fieldCount) {
-      return ParseOutcome.malformed("has " + f.length + " fields, the header has " + fieldCount);
+    if (f.length != header.fieldCount()) {
+      return ParseOutcome.malformed("has " + f.length + " fields, the header has " + header.fieldCount());
     }
     String residues = f[sequence].strip().toUpperCase(Locale.ROOT);
     if (residues.isEmpty()) {
