@@ -5,6 +5,7 @@ import org.smcbench.model.bert.BertMultipleChoiceFamily;
 import org.smcbench.model.esm.EsmFamily;
 import org.smcbench.model.gts.GtsFamily;
 import org.smcbench.model.mbart.MbartFamily;
+import org.smcbench.model.tape.TapeFamily;
 
 /** Model families by the name a model's {@code family} key uses. */
 public final class ModelFamilies {
@@ -14,6 +15,7 @@ public final class ModelFamilies {
       GtsFamily.GRAPH2TREE, GtsFamily.graph2tree(),
       EsmFamily.NAME, EsmFamily.sequence(),
       EsmFamily.STRUCTURE, EsmFamily.structure(),
+      TapeFamily.NAME, new TapeFamily(),
       MbartFamily.NAME, new MbartFamily());
 
   private ModelFamilies() {}

@@ -131,6 +131,20 @@ class ShippedConfigsTest {
     assertEquals("attention-ffn", hp.scope());
     RunSpec meltome = cluster.stream().filter(r -> r.dataset().equals("meltome-clustered")).findFirst().orElseThrow();
     assertEquals(2, meltome.training().batchSize());
+
+    // TAPE runs the same grid and study as ESM-1b, with Table 5's TAPE rates over the datasets' batches.
+    List<RunSpec> tape = expand("cluster.conf").stream().filter(r -> r.model().name().equals("tape-base")).toList();
+    assertEquals(12 * 3 * 15 + 10 * 3 * 5, tape.size());
+    RunSpec tapeHp = tape.stream().filter(r -> r.dataset().equals("hp-s2c2") && !r.isDense()).findFirst().orElseThrow();
+    assertEquals(1e-4, tapeHp.training().learningRate());
+    assertEquals(1e-4, tapeHp.training().learningRateOf("classifier.weight"));
+    assertEquals("linear", tapeHp.training().schedule());
+    assertEquals(100, tapeHp.training().warmupSteps());
+    assertEquals(3, tapeHp.training().batchSize());
+    assertEquals(2358, tapeHp.training().steps());
+    assertEquals("attention-ffn", tapeHp.scope());
+    assertEquals("tape", tapeHp.model().family());
+    assertEquals("hf-safetensors", tapeHp.model().checkpointFormat());
   }
 
   @Test

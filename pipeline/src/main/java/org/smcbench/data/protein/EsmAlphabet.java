@@ -76,11 +76,6 @@ public final class EsmAlphabet {
 
   /** {@code <cls>} + the first maxTokens − 2 residues + {@code <eos>}; shorter encodings as they are. */
   public static int[] truncate(int[] tokens, int maxTokens) {
-    if (tokens.length <= maxTokens) {
-      return tokens;
-    }
-    int[] out = java.util.Arrays.copyOf(tokens, maxTokens);
-    out[maxTokens - 1] = EOS;
-    return out;
+    return ProteinVocabulary.ESM.truncate(tokens, maxTokens);
   }
 }

@@ -19,7 +19,9 @@ import org.smcbench.task.protein.ProteinTask;
 /**
  * Reads one (dataset, fold)'s train and evaluation sequences from {@code smc.protein_examples} at
  * one Delta version, in a fixed pseudo-random order (hash of the id, optionally capped), with
- * token ids cut to the model's {@code max-seq-len} ({@code <cls>}, the first residues, {@code <eos>}).
+ * token ids in the model's vocabulary ({@link ProteinVocabulary#ofFamily}: the stored ESM tokens, or
+ * TAPE's ids of the stored sequence) cut to its {@code max-seq-len} (start token, the first
+ * residues, stop token).
  *
  * <p>The runs' reference level ({@code chance}) is the majority-class rate: the share of the eval
  * split in the train split's most frequent class. The amino-acid-composition baseline of the same
@@ -39,6 +41,7 @@ public final class ProteinDataLoader {
     Split train = read(warehouse, version, spec, "train", spec.training().maxTrainExamples(), classification);
     Split eval = read(warehouse, version, spec, spec.evalSplit(), spec.training().maxEvalExamples(), classification);
     int maxTokens = spec.model().maxSeqLen();
+    ProteinVocabulary vocabulary = ProteinVocabulary.ofFamily(spec.model().family());
     if (classification) {
       int classes = 0;
       for (int label : train.labels) {
@@ -52,8 +55,8 @@ public final class ProteinDataLoader {
       double composition = CompositionBaseline.classificationAccuracy(train.sequences, train.labels, classes,
           eval.sequences, eval.labels);
       return new SplitLoader.RunData(
-          train.data(maxTokens, classes, 0, 1, Double.NaN, version),
-          eval.data(maxTokens, classes, 0, 1, composition, version),
+          train.data(vocabulary, maxTokens, classes, 0, 1, Double.NaN, version),
+          eval.data(vocabulary, maxTokens, classes, 0, 1, composition, version),
           majorityRate(train.labels, eval.labels, classes));
     }
     double mean = mean(train.targets);
@@ -61,8 +64,8 @@ public final class ProteinDataLoader {
     double composition = CompositionBaseline.regressionSpearman(train.sequences, train.targets, eval.sequences,
         eval.targets);
     return new SplitLoader.RunData(
-        train.data(maxTokens, 0, mean, std > 0 ? std : 1, Double.NaN, version),
-        eval.data(maxTokens, 0, mean, std > 0 ? std : 1, composition, version));
+        train.data(vocabulary, maxTokens, 0, mean, std > 0 ? std : 1, Double.NaN, version),
+        eval.data(vocabulary, maxTokens, 0, mean, std > 0 ? std : 1, composition, version));
   }
 
   /** The share of {@code eval} in the most frequent class of {@code train} (ties: the lower class). */
@@ -87,16 +90,17 @@ public final class ProteinDataLoader {
   /** One split as read: ids, sequences, tokens, and labels or targets. */
   private record Split(String[] ids, List<String> sequences, int[][] tokens, int[] labels, double[] targets,
       float[][] ca) {
-    ProteinData data(int maxTokens, int classes, double mean, double std, double composition, long version) {
+    ProteinData data(ProteinVocabulary vocabulary, int maxTokens, int classes, double mean, double std,
+        double composition, long version) {
       int[][] cut = new int[tokens.length][];
       float[][] cutCa = ca == null ? null : new float[tokens.length][];
       for (int i = 0; i < tokens.length; i++) {
-        cut[i] = EsmAlphabet.truncate(tokens[i], maxTokens);
+        cut[i] = vocabulary.truncate(vocabulary.ids(sequences.get(i), tokens[i]), maxTokens);
         if (ca != null) {
           cutCa[i] = java.util.Arrays.copyOf(ca[i], Math.min(ca[i].length, 3 * (cut[i].length - 2)));
         }
       }
-      return new ProteinData(ids, cut, labels, targets, classes, mean, std, composition, cutCa, version);
+      return new ProteinData(ids, cut, labels, targets, classes, mean, std, composition, cutCa, version, vocabulary);
     }
   }
 

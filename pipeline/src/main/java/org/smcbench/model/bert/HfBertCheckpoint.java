@@ -34,21 +34,35 @@ public record HfBertCheckpoint(BertConfig config, LinkedHashMap<String, FloatTen
 
   public static HfBertCheckpoint read(String folder, Configuration hadoop) {
     try {
-      JsonObject config = JsonParser.parseString(Files.readString(file(folder, "config.json", hadoop),
-          StandardCharsets.UTF_8)).getAsJsonObject();
-      try (NDManager manager = NDManager.newBaseManager();
-          InputStream in = Files.newInputStream(file(folder, "model.safetensors", hadoop))) {
-        LinkedHashMap<String, FloatTensor> raw = new LinkedHashMap<>();
-        for (NDArray array : NDList.decode(manager, in)) {
-          raw.put(array.getName(), new FloatTensor(array.getShape().getShape(),
-              array.toType(DataType.FLOAT32, false).toFloatArray()));
-        }
-        return new HfBertCheckpoint(config(config, folder), encoderWeights(raw));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the Hugging Face checkpoint in " + folder, e);
+      JsonObject config = configJson(folder, hadoop);
+      return new HfBertCheckpoint(config(config, folder), encoderWeights(tensors(folder, hadoop)));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("Hugging Face checkpoint " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The folder's {@code config.json}. */
+  public static JsonObject configJson(String folder, Configuration hadoop) {
+    try {
+      return JsonParser.parseString(Files.readString(file(folder, "config.json", hadoop), StandardCharsets.UTF_8))
+          .getAsJsonObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read config.json in " + folder, e);
+    }
+  }
+
+  /** Every tensor of the folder's {@code model.safetensors} as float32, by its name in the file. */
+  public static LinkedHashMap<String, FloatTensor> tensors(String folder, Configuration hadoop) {
+    try (NDManager manager = NDManager.newBaseManager();
+        InputStream in = Files.newInputStream(file(folder, "model.safetensors", hadoop))) {
+      LinkedHashMap<String, FloatTensor> raw = new LinkedHashMap<>();
+      for (NDArray array : NDList.decode(manager, in)) {
+        raw.put(array.getName(), new FloatTensor(array.getShape().getShape(),
+            array.toType(DataType.FLOAT32, false).toFloatArray()));
+      }
+      return raw;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read model.safetensors in " + folder, e);
     }
   }
 
@@ -73,6 +87,18 @@ public record HfBertCheckpoint(BertConfig config, LinkedHashMap<String, FloatTen
     if (c.has("position_embedding_type") && !"absolute".equals(c.get("position_embedding_type").getAsString())) {
       throw new IllegalArgumentException("position_embedding_type " + c.get("position_embedding_type")
           + " is not supported (absolute only)");
+    }
+    return shape(c, source, positionOffset);
+  }
+
+  /**
+   * The encoder shape from the fields BERT-style configs share ({@code vocab_size}, {@code
+   * hidden_size}, {@code num_hidden_layers}, ..., as Hugging Face's and TAPE's {@code config.json}
+   * spell them); layer_norm_eps defaults to 1e-12 and hidden_dropout_prob to 0.1, as in BERT.
+   */
+  public static BertConfig shape(JsonObject c, String source, int positionOffset) {
+    if (c.has("hidden_act") && !"gelu".equals(c.get("hidden_act").getAsString())) {
+      throw new IllegalArgumentException("hidden_act " + c.get("hidden_act") + " is not supported (gelu only)");
     }
     return new BertConfig(
         required(c, "vocab_size", source).getAsInt(),

@@ -27,8 +27,14 @@ public final class PretrainedWeights {
    * Any other missing or unexpected key, or a shape mismatch, fails before anything is copied.
    */
   public static void loadInto(Map<String, Parameter> target, Map<String, FloatTensor> weights, NDManager manager) {
+    loadInto("pretrained checkpoint", target, weights, manager);
+  }
+
+  /** {@link #loadInto(Map, Map, NDManager)}, naming the checkpoint {@code source} in the error. */
+  public static void loadInto(String source, Map<String, Parameter> target, Map<String, FloatTensor> weights,
+      NDManager manager) {
     int modelLayers = layerCount(target);
-    load("pretrained checkpoint", target, weights, manager, key -> layerOf(key) >= modelLayers);
+    load(source, target, weights, manager, key -> layerOf(key) >= modelLayers);
   }
 
   /**

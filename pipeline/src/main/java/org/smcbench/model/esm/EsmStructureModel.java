@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.smcbench.model.FloatTensor;
+import org.smcbench.model.PropertyHead;
 import org.smcbench.model.PrunableModel;
 import org.smcbench.model.PrunableTensor;
 import org.smcbench.model.TrainableModel;

@@ -1,11 +1,12 @@
 package org.smcbench.task.protein;
 
+import org.smcbench.data.protein.ProteinVocabulary;
 import org.smcbench.task.TaskData;
 
 /**
- * One split of a protein dataset as its task trains on it: ESM token ids per sequence ({@code
- * <cls> residues <eos>}, truncated to the model's length), and a class label or a continuous
- * target per sequence.
+ * One split of a protein dataset as its task trains on it: token ids per sequence in the model's
+ * vocabulary (start token, residues, stop token, truncated to the model's length), and a class
+ * label or a continuous target per sequence.
  *
  * @param labels class per sequence (classification), null for regression
  * @param targets target per sequence in its own unit (°C), null for classification
@@ -16,6 +17,7 @@ import org.smcbench.task.TaskData;
  *     evaluation split (accuracy or Spearman ρ), NaN otherwise
  * @param ca structure datasets: per sequence, x y z (Å) of each residue's Cα, 3 per residue of
  *     {@code tokens} (without {@code <cls>} / {@code <eos>}); null for sequence datasets
+ * @param vocabulary whose ids {@code tokens} are (ESM's or TAPE's): its padding id and specials
  */
 public record ProteinData(
     String[] ids,
@@ -27,7 +29,8 @@ public record ProteinData(
     double targetStd,
     double compositionBaseline,
     float[][] ca,
-    long sourceVersion) implements TaskData {
+    long sourceVersion,
+    ProteinVocabulary vocabulary) implements TaskData {
 
   @Override
   public int size() {

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.smcbench.config.ModelSettings;
-import org.smcbench.data.protein.EsmAlphabet;
 import org.smcbench.model.TrainableModel;
 import org.smcbench.task.Batch;
 import org.smcbench.task.EvaluationOrder;
@@ -56,7 +55,8 @@ public final class ProteinTask implements Task<ProteinData> {
 
   /**
    * Inputs (ids int64 [B, T], attention mask int64 [B, T], pooling mask float [B, T] = 1 on residues,
-   * 0 on {@code <cls>}, {@code <eos>} and padding), padded to the longest sequence; labels int64 [B]
+   * 0 on the start and stop tokens and padding), padded to the longest sequence with the
+   * vocabulary's padding id; labels int64 [B]
    * or standardised float targets [B].
    */
   @Override
@@ -69,14 +69,13 @@ public final class ProteinTask implements Task<ProteinData> {
     long[] ids = new long[b * longest];
     long[] mask = new long[b * longest];
     float[] pool = new float[b * longest];
-    Arrays.fill(ids, EsmAlphabet.PAD);
+    Arrays.fill(ids, data.vocabulary().pad());
     for (int r = 0; r < b; r++) {
       int[] tokens = data.tokens()[indices[r]];
       for (int t = 0; t < tokens.length; t++) {
         ids[r * longest + t] = tokens[t];
         mask[r * longest + t] = 1;
-        boolean residue = tokens[t] != EsmAlphabet.CLS && tokens[t] != EsmAlphabet.EOS;
-        pool[r * longest + t] = residue ? 1f : 0f;
+        pool[r * longest + t] = data.vocabulary().isResidue(tokens[t]) ? 1f : 0f;
       }
     }
     Shape shape = new Shape(b, longest);

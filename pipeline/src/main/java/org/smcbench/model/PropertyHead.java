@@ -1,4 +1,4 @@
-package org.smcbench.model.esm;
+package org.smcbench.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -6,22 +6,20 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import org.smcbench.model.ModuleKind;
-import org.smcbench.model.PrunableTensor;
-import org.smcbench.model.TransformerBlock;
 
 /**
- * Mean of the residue states, dropout, one linear layer ({@code classifier.weight} [outputs, H],
- * {@code classifier.bias}). Input (hidden [B, T, H], poolMask float [B, T], 1 on residues);
- * output [B, outputs]: class logits, or one value for regression.
+ * The protein encoders' head ({@link PropertyModel}, ESM's structure model): mean of the residue
+ * states, dropout, one linear layer ({@code classifier.weight} [outputs, H], {@code classifier.bias}).
+ * Input (hidden [B, T, H], poolMask float [B, T], 1 on residues); output [B, outputs]: class
+ * logits, or one value for regression.
  */
-final class PropertyHead extends TransformerBlock {
+public final class PropertyHead extends TransformerBlock {
   private final double dropout;
   private final int outputs;
   private final Parameter weight;
   private final Parameter bias;
 
-  PropertyHead(int hidden, int outputs, double dropout, long seed) {
+  public PropertyHead(int hidden, int outputs, double dropout, long seed) {
     super(seed);
     if (outputs <= 0) {
       throw new IllegalArgumentException("outputs must be > 0, got " + outputs);
@@ -32,7 +30,7 @@ final class PropertyHead extends TransformerBlock {
     bias = bias("classifier.bias", outputs);
   }
 
-  PrunableTensor prunable() {
+  public PrunableTensor prunable() {
     return new PrunableTensor(weight.getName(), ModuleKind.HEAD, -1, weight);
   }
 

@@ -1,0 +1,106 @@
+package org.smcbench.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * Protein property prediction (classification or regression) on a sequence encoder: the residues'
+ * hidden states are averaged, then one linear layer ({@link PropertyHead}) gives the prediction.
+ * A subclass says how its encoder reads the ids and the attention mask.
+ *
+ * <p>Input {@code NDList(ids int64 [B, T], attentionMask [B, T], poolMask float [B, T])}, the pool
+ * mask 1 on residues only (not the start / stop tokens or padding); output
+ * {@code NDList(predictions [B, outputs])}. Parameters are the encoder's (names without prefix)
+ * followed by the head's.
+ *
+ * @param <E> the encoder: hidden states [B, T, H] from the inputs {@link #encoderInputs} makes
+ */
+public abstract class PropertyModel<E extends AbstractBlock & PrunableModel> extends AbstractBlock
+    implements PrunableModel, TrainableModel {
+  private static final byte VERSION = 1;
+
+  private final E encoder;
+  private final int hidden;
+  private final PropertyHead head;
+
+  /**
+   * @param hidden  the encoder's width H
+   * @param outputs number of classes, or 1 for regression
+   * @param seed    initialises the head (normal 0.02, zero bias)
+   */
+  protected PropertyModel(E encoder, int hidden, int outputs, double dropout, long seed) {
+    super(VERSION);
+    this.encoder = addChildBlock("encoder", encoder);
+    this.hidden = hidden;
+    head = addChildBlock("head", new PropertyHead(hidden, outputs, dropout, seed));
+  }
+
+  /** The encoder alone: its names carry no prefix. */
+  public E encoder() {
+    return encoder;
+  }
+
+  /** The encoder's inputs for ids [B, T] and attention mask [B, T] (created in the ids' manager). */
+  protected abstract NDList encoderInputs(NDArray ids, NDArray attentionMask);
+
+  /** The shapes of {@link #encoderInputs} for ids of shape {@code ids}. */
+  protected abstract Shape[] encoderInputShapes(Shape ids);
+
+  /** Block's default and TrainableModel's method coincide; stated once so both are satisfied. */
+  @Override
+  public NDList forward(ParameterStore parameterStore, NDList inputs, boolean training) {
+    return forward(parameterStore, inputs, training, null);
+  }
+
+  @Override
+  public LinkedHashMap<String, Parameter> namedParameters() {
+    LinkedHashMap<String, Parameter> named = encoder.namedParameters();
+    head.putNamedParameters(named);
+    return named;
+  }
+
+  @Override
+  public List<PrunableTensor> prunableScope() {
+    List<PrunableTensor> scope = new ArrayList<>(encoder.prunableScope());
+    scope.add(head.prunable());
+    return scope;
+  }
+
+  @Override
+  public void initializeParameters(NDManager manager) {
+    Shape nominal = new Shape(1, 1);
+    initialize(manager, DataType.FLOAT32, nominal, nominal, nominal);
+  }
+
+  @Override
+  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    try (NDManager scope = NDManager.subManagerOf(inputs.get(0))) {
+      scope.tempAttachAll(inputs);
+      NDArray states = encoder.forward(ps, encoderInputs(inputs.get(0), inputs.get(1)), training).singletonOrThrow();
+      NDArray predictions = head.forward(ps, new NDList(states, inputs.get(2)), training).singletonOrThrow();
+      return new NDList(scope.ret(predictions));
+    }
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    Shape ids = inputShapes[0];
+    encoder.initialize(manager, dataType, encoderInputShapes(ids));
+    head.initialize(manager, dataType, new Shape(ids.get(0), ids.get(1), hidden), ids);
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return head.getOutputShapes(new Shape[] {inputShapes[0]});
+  }
+}
