@@ -1,5 +1,6 @@
 package org.smcbench.model.bert;
 
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,16 +13,15 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smcbench.config.ModelSettings;
 import org.smcbench.model.ModelFamilies;
+import org.smcbench.model.SafetensorsFixture;
 import org.smcbench.model.TrainableModel;
 
 /** A Hugging Face checkpoint folder a test writes in BERT and RoBERTa naming lands tensor by tensor. */
@@ -42,22 +42,7 @@ class HfBertCheckpointTest {
     s.put("embeddings.token_type_embeddings.weight", new long[] {typeVocab, H});
     s.put("embeddings.LayerNorm.weight", new long[] {H});
     s.put("embeddings.LayerNorm.bias", new long[] {H});
-    for (int l = 0; l < 2; l++) {
-      String p = "encoder.layer." + l + ".";
-      for (String m : new String[] {"attention.self.query", "attention.self.key", "attention.self.value",
-          "attention.output.dense"}) {
-        s.put(p + m + ".weight", new long[] {H, H});
-        s.put(p + m + ".bias", new long[] {H});
-      }
-      s.put(p + "attention.output.LayerNorm.weight", new long[] {H});
-      s.put(p + "attention.output.LayerNorm.bias", new long[] {H});
-      s.put(p + "intermediate.dense.weight", new long[] {FFN, H});
-      s.put(p + "intermediate.dense.bias", new long[] {FFN});
-      s.put(p + "output.dense.weight", new long[] {H, FFN});
-      s.put(p + "output.dense.bias", new long[] {H});
-      s.put(p + "output.LayerNorm.weight", new long[] {H});
-      s.put(p + "output.LayerNorm.bias", new long[] {H});
-    }
+    SafetensorsFixture.putBertLayers(s, "", 2, H, FFN);
     return s;
   }
 
@@ -72,24 +57,7 @@ class HfBertCheckpointTest {
     encoderShapes(typeVocab).forEach((k, v) -> shapes.put(prefix + k, v));
     shapes.putAll(extra);
     shapes.remove(prefix + drop);
-    Map<String, float[]> values = new LinkedHashMap<>();
-    Random random = new Random(5);
-    try (NDManager m = NDManager.newBaseManager(); NDList list = new NDList();
-        OutputStream out = Files.newOutputStream(folder.resolve("model.safetensors"))) {
-      for (Map.Entry<String, long[]> e : shapes.entrySet()) {
-        int n = Math.toIntExact(new Shape(e.getValue()).size());
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-          v[i] = (float) random.nextGaussian();
-        }
-        values.put(e.getKey(), v);
-        NDArray a = m.create(v, new Shape(e.getValue()));
-        a.setName(e.getKey());
-        list.add(a);
-      }
-      list.encode(out, NDList.Encoding.SAFETENSORS);
-    }
-    return values;
+    return SafetensorsFixture.writeRandom(folder.resolve("model.safetensors"), shapes, 5);
   }
 
   private static ModelSettings settings(Path folder) {

@@ -1,5 +1,6 @@
 package org.smcbench.model.esm;
 
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,19 +14,18 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smcbench.model.FloatTensor;
+import org.smcbench.model.SafetensorsFixture;
 
 /** Checkpoint folders a test writes in Hugging Face's ESM naming land tensor by tensor. */
 class HfEsmCheckpointTest {
@@ -90,23 +90,7 @@ class HfEsmCheckpointTest {
   private static Map<String, float[]> writeFolder(Path folder, Map<String, long[]> shapes) throws IOException {
     Files.createDirectories(folder);
     Files.writeString(folder.resolve("config.json"), ESM2_CONFIG);
-    Map<String, float[]> values = new LinkedHashMap<>();
-    Random random = new Random(5);
-    try (NDManager m = NDManager.newBaseManager(); NDList list = new NDList();
-        OutputStream out = Files.newOutputStream(folder.resolve("model.safetensors"))) {
-      for (Map.Entry<String, long[]> e : shapes.entrySet()) {
-        float[] v = new float[Math.toIntExact(new Shape(e.getValue()).size())];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = (float) random.nextGaussian();
-        }
-        values.put(e.getKey(), v);
-        NDArray a = m.create(v, new Shape(e.getValue()));
-        a.setName(e.getKey());
-        list.add(a);
-      }
-      list.encode(out, NDList.Encoding.SAFETENSORS);
-    }
-    return values;
+    return SafetensorsFixture.writeRandom(folder.resolve("model.safetensors"), shapes, 5);
   }
 
   private static Map<String, long[]> hfLayout() {

@@ -1,29 +1,26 @@
 package org.smcbench.model.tape;
 
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smcbench.config.ModelSettings;
 import org.smcbench.data.protein.ProteinVocabulary;
 import org.smcbench.data.protein.TapeVocabulary;
 import org.smcbench.model.ModelFamilies;
+import org.smcbench.model.SafetensorsFixture;
 import org.smcbench.model.TrainableModel;
 import org.smcbench.task.protein.ProteinData;
 
@@ -44,22 +41,7 @@ class TapeCheckpointTest {
     s.put("bert.embeddings.token_type_embeddings.weight", new long[] {1, H});
     s.put("bert.embeddings.LayerNorm.weight", new long[] {H});
     s.put("bert.embeddings.LayerNorm.bias", new long[] {H});
-    for (int l = 0; l < layers; l++) {
-      String p = "bert.encoder.layer." + l + ".";
-      for (String m : new String[] {"attention.self.query", "attention.self.key", "attention.self.value",
-          "attention.output.dense"}) {
-        s.put(p + m + ".weight", new long[] {H, H});
-        s.put(p + m + ".bias", new long[] {H});
-      }
-      s.put(p + "attention.output.LayerNorm.weight", new long[] {H});
-      s.put(p + "attention.output.LayerNorm.bias", new long[] {H});
-      s.put(p + "intermediate.dense.weight", new long[] {FFN, H});
-      s.put(p + "intermediate.dense.bias", new long[] {FFN});
-      s.put(p + "output.dense.weight", new long[] {H, FFN});
-      s.put(p + "output.dense.bias", new long[] {H});
-      s.put(p + "output.LayerNorm.weight", new long[] {H});
-      s.put(p + "output.LayerNorm.bias", new long[] {H});
-    }
+    SafetensorsFixture.putBertLayers(s, "bert.", layers, H, FFN);
     s.put("bert.pooler.dense.weight", new long[] {H, H});
     s.put("bert.pooler.dense.bias", new long[] {H});
     s.put("mlm.transform.dense.weight", new long[] {H, H});
@@ -77,23 +59,7 @@ class TapeCheckpointTest {
         + ", \"hidden_act\": \"gelu\", \"hidden_dropout_prob\": 0.1, \"attention_probs_dropout_prob\": 0.1,"
         + " \"max_position_embeddings\": " + POSITIONS + ", \"type_vocab_size\": 1, \"initializer_range\": 0.02,"
         + " \"layer_norm_eps\": 1e-12, \"output_attentions\": false, \"output_hidden_states\": false}");
-    Map<String, float[]> values = new LinkedHashMap<>();
-    Random random = new Random(5);
-    try (NDManager m = NDManager.newBaseManager(); NDList list = new NDList();
-        OutputStream out = Files.newOutputStream(folder.resolve("model.safetensors"))) {
-      for (Map.Entry<String, long[]> e : shapes.entrySet()) {
-        float[] v = new float[Math.toIntExact(new Shape(e.getValue()).size())];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = (float) random.nextGaussian();
-        }
-        values.put(e.getKey(), v);
-        NDArray a = m.create(v, new Shape(e.getValue()));
-        a.setName(e.getKey());
-        list.add(a);
-      }
-      list.encode(out, NDList.Encoding.SAFETENSORS);
-    }
-    return values;
+    return SafetensorsFixture.writeRandom(folder.resolve("model.safetensors"), shapes, 5);
   }
 
   static ModelSettings settings(Path folder, int layers) {
