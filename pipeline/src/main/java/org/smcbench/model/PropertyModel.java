@@ -50,11 +50,25 @@ public abstract class PropertyModel<E extends AbstractBlock & PrunableModel> ext
     return encoder;
   }
 
-  /** The encoder's inputs for ids [B, T] and attention mask [B, T] (created in the ids' manager). */
-  protected abstract NDList encoderInputs(NDArray ids, NDArray attentionMask);
+  /**
+   * The encoder's inputs from the model's ({@code ids, attentionMask, poolMask} and any a subclass
+   * adds after them), created in the ids' manager.
+   */
+  protected abstract NDList encoderInputs(NDList inputs);
 
-  /** The shapes of {@link #encoderInputs} for ids of shape {@code ids}. */
-  protected abstract Shape[] encoderInputShapes(Shape ids);
+  /** The shapes of {@link #encoderInputs} for the model's input shapes. */
+  protected abstract Shape[] encoderInputShapes(Shape[] inputShapes);
+
+  /** The model's inputs by name, in order: the three every property model takes, then a subclass's. */
+  protected List<String> inputNames() {
+    return List.of("ids", "attentionMask", "poolMask");
+  }
+
+  /** The model's input shapes at batch 1 and length 1, for {@link #initializeParameters}. */
+  protected Shape[] nominalInputShapes() {
+    Shape nominal = new Shape(1, 1);
+    return new Shape[] {nominal, nominal, nominal};
+  }
 
   /** Block's default and TrainableModel's method coincide; stated once so both are satisfied. */
   @Override
@@ -78,15 +92,18 @@ public abstract class PropertyModel<E extends AbstractBlock & PrunableModel> ext
 
   @Override
   public void initializeParameters(NDManager manager) {
-    Shape nominal = new Shape(1, 1);
-    initialize(manager, DataType.FLOAT32, nominal, nominal, nominal);
+    initialize(manager, DataType.FLOAT32, nominalInputShapes());
   }
 
   @Override
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    if (inputs.size() != inputNames().size()) {
+      throw new IllegalArgumentException(getClass().getSimpleName() + " takes (" + String.join(", ", inputNames())
+          + "), got " + inputs.size() + " inputs");
+    }
     try (NDManager scope = NDManager.subManagerOf(inputs.get(0))) {
       scope.tempAttachAll(inputs);
-      NDArray states = encoder.forward(ps, encoderInputs(inputs.get(0), inputs.get(1)), training).singletonOrThrow();
+      NDArray states = encoder.forward(ps, encoderInputs(inputs), training).singletonOrThrow();
       NDArray predictions = head.forward(ps, new NDList(states, inputs.get(2)), training).singletonOrThrow();
       return new NDList(scope.ret(predictions));
     }
@@ -95,7 +112,7 @@ public abstract class PropertyModel<E extends AbstractBlock & PrunableModel> ext
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
     Shape ids = inputShapes[0];
-    encoder.initialize(manager, dataType, encoderInputShapes(ids));
+    encoder.initialize(manager, dataType, encoderInputShapes(inputShapes));
     head.initialize(manager, dataType, new Shape(ids.get(0), ids.get(1), hidden), ids);
   }
 

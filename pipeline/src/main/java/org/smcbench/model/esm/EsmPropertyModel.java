@@ -1,6 +1,5 @@
 package org.smcbench.model.esm;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -33,12 +32,12 @@ public final class EsmPropertyModel extends PropertyModel<EsmEncoder> {
   }
 
   @Override
-  protected NDList encoderInputs(NDArray ids, NDArray attentionMask) {
-    return new NDList(ids, attentionMask);
+  protected NDList encoderInputs(NDList inputs) {
+    return new NDList(inputs.get(0), inputs.get(1));
   }
 
   @Override
-  protected Shape[] encoderInputShapes(Shape ids) {
-    return new Shape[] {ids, ids};
+  protected Shape[] encoderInputShapes(Shape[] inputShapes) {
+    return new Shape[] {inputShapes[0], inputShapes[0]};
   }
 }

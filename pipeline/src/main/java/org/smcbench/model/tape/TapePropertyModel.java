@@ -24,12 +24,14 @@ public final class TapePropertyModel extends PropertyModel<BertEncoder> {
 
   /** Every token is of TAPE's single token type 0. */
   @Override
-  protected NDList encoderInputs(NDArray ids, NDArray attentionMask) {
-    return new NDList(ids, ids.zerosLike(), attentionMask);
+  protected NDList encoderInputs(NDList inputs) {
+    NDArray ids = inputs.get(0);
+    return new NDList(ids, ids.zerosLike(), inputs.get(1));
   }
 
   @Override
-  protected Shape[] encoderInputShapes(Shape ids) {
+  protected Shape[] encoderInputShapes(Shape[] inputShapes) {
+    Shape ids = inputShapes[0];
     return new Shape[] {ids, ids, ids};
   }
 }
