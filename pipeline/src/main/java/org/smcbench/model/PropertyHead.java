@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.List;
 
 /**
  * The protein encoders' head ({@link PropertyModel}, ESM's structure model): mean of the residue
@@ -13,7 +14,7 @@ import ai.djl.util.PairList;
  * Input (hidden [B, T, H], poolMask float [B, T], 1 on residues); output [B, outputs]: class
  * logits, or one value for regression.
  */
-public final class PropertyHead extends TransformerBlock {
+public final class PropertyHead extends ModelHead {
   private final double dropout;
   private final int outputs;
   private final Parameter weight;
@@ -30,8 +31,9 @@ public final class PropertyHead extends TransformerBlock {
     bias = bias("classifier.bias", outputs);
   }
 
-  public PrunableTensor prunable() {
-    return new PrunableTensor(weight.getName(), ModuleKind.HEAD, -1, weight);
+  @Override
+  public List<PrunableTensor> prunableScope() {
+    return List.of(new PrunableTensor(weight.getName(), ModuleKind.HEAD, -1, weight));
   }
 
   @Override

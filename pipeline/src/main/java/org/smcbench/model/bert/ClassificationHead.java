@@ -9,13 +9,13 @@ import ai.djl.util.PairList;
 import java.util.List;
 import org.smcbench.model.ModuleKind;
 import org.smcbench.model.PrunableTensor;
-import org.smcbench.model.TransformerBlock;
+import org.smcbench.model.ModelHead;
 
 /**
  * fairseq's {@code RobertaClassificationHead} on the first token: dropout, dense H x H, tanh,
  * dropout, out_proj H x classes. Input [N, H] (the first token's hidden state), output [N, classes].
  */
-final class ClassificationHead extends TransformerBlock {
+final class ClassificationHead extends ModelHead {
   private final double dropout;
   private final long classes;
   private final Parameter denseWeight;
@@ -33,7 +33,8 @@ final class ClassificationHead extends TransformerBlock {
     outBias = bias("head.out_proj.bias", classes);
   }
 
-  List<PrunableTensor> prunableScope() {
+  @Override
+  public List<PrunableTensor> prunableScope() {
     return List.of(
         new PrunableTensor(denseWeight.getName(), ModuleKind.HEAD, -1, denseWeight),
         new PrunableTensor(outWeight.getName(), ModuleKind.HEAD, -1, outWeight));

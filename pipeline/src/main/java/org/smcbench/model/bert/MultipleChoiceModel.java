@@ -5,16 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import org.smcbench.model.PrunableModel;
-import org.smcbench.model.PrunableTensor;
-import org.smcbench.model.TrainableModel;
+import org.smcbench.model.EncoderHeadModel;
 
 /**
  * Multiple-choice scoring as in fairseq's RoBERTa (CommonsenseQA, RACE, WinoGrande): every
@@ -23,11 +15,7 @@ import org.smcbench.model.TrainableModel;
  *
  * <p>Input {@code NDList(ids, types, mask)}, each [B, C, T]; output {@code NDList(logits [B, C])}.
  */
-public final class MultipleChoiceModel extends AbstractBlock implements PrunableModel, TrainableModel {
-  private static final byte VERSION = 1;
-
-  private final BertEncoder encoder;
-  private final ClassificationHead head;
+public final class MultipleChoiceModel extends EncoderHeadModel<BertEncoder> {
   private final Pooling pooling;
 
   /**
@@ -41,68 +29,50 @@ public final class MultipleChoiceModel extends AbstractBlock implements Prunable
 
   /** @param pooling how a sequence's hidden states become the head's input */
   public MultipleChoiceModel(BertConfig config, Pooling pooling, long seed) {
-    super(VERSION);
+    super(new BertEncoder(config, seed), "head", new ClassificationHead(config.hidden(), 1, config.dropout(), seed));
     this.pooling = pooling;
-    encoder = addChildBlock("encoder", new BertEncoder(config, seed));
-    head = addChildBlock("head", new ClassificationHead(config.hidden(), 1, config.dropout(), seed));
-  }
-
-  /** The encoder alone, e.g. to load pretrained weights into: its names carry no prefix. */
-  public BertEncoder encoder() {
-    return encoder;
-  }
-
-  /** Block's default and TrainableModel's method coincide; stated once so both are satisfied. */
-  @Override
-  public NDList forward(ParameterStore parameterStore, NDList inputs, boolean training) {
-    return forward(parameterStore, inputs, training, null);
   }
 
   @Override
-  public LinkedHashMap<String, Parameter> namedParameters() {
-    LinkedHashMap<String, Parameter> named = encoder.namedParameters();
-    head.putNamedParameters(named);
-    return named;
+  protected List<String> inputNames() {
+    return List.of("ids", "types", "mask");
   }
 
   @Override
-  public List<PrunableTensor> prunableScope() {
-    List<PrunableTensor> scope = new ArrayList<>(encoder.prunableScope());
-    scope.addAll(head.prunableScope());
-    return scope;
-  }
-
-  @Override
-  public void initializeParameters(NDManager manager) {
+  protected Shape[] nominalInputShapes() {
     Shape nominal = new Shape(1, 1, 1);
-    initialize(manager, DataType.FLOAT32, nominal, nominal, nominal);
+    return new Shape[] {nominal, nominal, nominal};
+  }
+
+  /** Every (question, choice) pair is one sequence: [B, C, T] becomes [B·C, T]. */
+  @Override
+  protected NDList encoderInputs(NDList inputs) {
+    Shape shape = inputs.get(0).getShape();
+    NDList flat = new NDList(3);
+    for (NDArray input : inputs) {
+      flat.add(input.reshape(shape.get(0) * shape.get(1), shape.get(2)));
+    }
+    return flat;
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+  protected NDList headInputs(NDArray states, NDList inputs, NDList encoderInputs) {
+    return new NDList(pooling.pool(states, encoderInputs.get(2)));
+  }
+
+  /** One logit per sequence back to [B, C]. */
+  @Override
+  protected NDArray output(NDArray headOutput, NDList inputs) {
     Shape shape = inputs.get(0).getShape();
-    long questions = shape.get(0);
-    long choices = shape.get(1);
-    long length = shape.get(2);
-    try (NDManager scope = NDManager.subManagerOf(inputs.get(0))) {
-      scope.tempAttachAll(inputs);
-      NDList flat = new NDList(3);
-      for (NDArray input : inputs) {
-        flat.add(input.reshape(questions * choices, length));
-      }
-      NDArray hidden = encoder.forward(ps, flat, training).singletonOrThrow();
-      NDArray pooled = pooling.pool(hidden, flat.get(2));
-      NDArray logits = head.forward(ps, new NDList(pooled), training).singletonOrThrow();
-      return new NDList(scope.ret(logits.reshape(questions, choices)));
-    }
+    return headOutput.reshape(shape.get(0), shape.get(1));
   }
 
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
     Shape shape = inputShapes[0];
     Shape flat = new Shape(shape.get(0) * shape.get(1), shape.get(2));
-    encoder.initialize(manager, dataType, flat, flat, flat);
-    head.initialize(manager, dataType, new Shape(flat.get(0), encoder.config().hidden()));
+    encoder().initialize(manager, dataType, flat, flat, flat);
+    head().initialize(manager, dataType, new Shape(flat.get(0), encoder().config().hidden()));
   }
 
   @Override

@@ -10,15 +10,16 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.smcbench.model.ModuleKind;
+import java.util.List;
 import org.smcbench.model.PrunableTensor;
-import org.smcbench.model.TransformerBlock;
+import org.smcbench.model.ModelHead;
 
 /**
  * Hugging Face's {@code EsmLMHead}: dense H x H, exact GELU, LayerNorm, then logits against the
  * word-embedding table (tied, so the decoder is not a parameter of its own) plus {@code lm_head.bias}.
  * Input hidden [B, T, H], output logits [B, T, V].
  */
-final class EsmLmHead extends TransformerBlock {
+final class EsmLmHead extends ModelHead {
   private final EsmConfig config;
   /** Owned by the encoder's embeddings; read here, never registered twice. */
   private final Parameter decoder;
@@ -40,8 +41,9 @@ final class EsmLmHead extends TransformerBlock {
     bias = bias("lm_head.bias", config.vocabSize());
   }
 
-  PrunableTensor prunable() {
-    return new PrunableTensor(denseWeight.getName(), ModuleKind.HEAD, -1, denseWeight);
+  @Override
+  public List<PrunableTensor> prunableScope() {
+    return List.of(new PrunableTensor(denseWeight.getName(), ModuleKind.HEAD, -1, denseWeight));
   }
 
   @Override
