@@ -10,13 +10,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.razorvine.pickle.Pickler;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +25,7 @@ import org.smcbench.pretrain.PretrainJob;
 import org.smcbench.results.AggregateJob;
 import org.smcbench.results.Tables;
 import org.smcbench.results.Warehouse;
+import org.smcbench.testing.HotProteinFixture;
 import org.smcbench.testing.SparkTestSession;
 
 /**
@@ -41,23 +40,7 @@ class ProteinPipelineTest {
 
   /** A residue string rich in K (class 0) or E (class 1), 30-50 long. */
   private static String protein(Random rng, boolean hot) {
-    String common = "LAGVSTIDPRNQ";
-    StringBuilder s = new StringBuilder("M");
-    int n = 30 + rng.nextInt(21);
-    for (int i = 0; i < n; i++) {
-      s.append(rng.nextDouble() < 0.4 ? (hot ? 'E' : 'K') : common.charAt(rng.nextInt(common.length())));
-    }
-    return s.toString();
-  }
-
-  private static Map<String, Object> fold(List<String> train, List<Integer> trainLabels, List<String> test,
-      List<Integer> testLabels) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("train_names", train);
-    m.put("train_labels", trainLabels);
-    m.put("test_names", test);
-    m.put("test_labels", testLabels);
-    return m;
+    return HotProteinFixture.markedProtein(rng, hot ? 'E' : 'K', "LAGVSTIDPRNQ", 30 + rng.nextInt(21));
   }
 
   @Test
@@ -74,8 +57,7 @@ class ProteinPipelineTest {
       boolean hot = i % 2 == 1;
       names.add(id);
       labels.add(hot ? 1 : 0);
-      fasta.append(">tr|").append(id).append('|').append(id).append("_TEST protein ").append(i).append('\n')
-          .append(protein(rng, hot)).append('\n');
+      fasta.append(HotProteinFixture.fastaRecord(id, "protein " + i, protein(rng, hot)));
     }
     // Bad records: a residue outside the alphabet, a repeated id (the first is kept).
     fasta.append(">tr|QBAD01|QBAD01_TEST bad residue\nMKKJKKE\n");
@@ -88,8 +70,8 @@ class ProteinPipelineTest {
     trainLabels.add(0);
     train.add("QMISSING");
     trainLabels.add(1);
-    Files.write(data.resolve("hp/fold_0.pkl"), new Pickler().dumps(fold(train, trainLabels,
-        names.subList(30, 40), labels.subList(30, 40))));
+    HotProteinFixture.writeFold(data.resolve("hp/fold_0.pkl"), train, trainLabels, names.subList(30, 40),
+        labels.subList(30, 40));
 
     List<String> csv = new ArrayList<>(List.of("sequence,target,set"));
     for (int i = 0; i < 40; i++) {

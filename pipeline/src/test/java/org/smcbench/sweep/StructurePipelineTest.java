@@ -8,11 +8,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import net.razorvine.pickle.Pickler;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +19,7 @@ import org.smcbench.config.Settings;
 import org.smcbench.ingest.IngestJob;
 import org.smcbench.results.Tables;
 import org.smcbench.results.Warehouse;
+import org.smcbench.testing.HotProteinFixture;
 import org.smcbench.testing.SparkTestSession;
 
 /**
@@ -71,16 +70,12 @@ class StructurePipelineTest {
       labels.add(compact ? 0 : 1);
     }
     Files.writeString(structures.resolve("BROKEN.pdb"), "this is not a PDB file\n");
-    Map<String, Object> fold = new LinkedHashMap<>();
     List<String> train = new ArrayList<>(names.subList(0, 48));
     List<Integer> trainLabels = new ArrayList<>(labels.subList(0, 48));
     train.add("NOSTRUCTURE");
     trainLabels.add(0);
-    fold.put("train_names", train);
-    fold.put("train_labels", trainLabels);
-    fold.put("test_names", names.subList(48, 64));
-    fold.put("test_labels", labels.subList(48, 64));
-    Files.write(data.resolve("s2c5/fold_0.pkl"), new Pickler().dumps(fold));
+    HotProteinFixture.writeFold(data.resolve("s2c5/fold_0.pkl"), train, trainLabels, names.subList(48, 64),
+        labels.subList(48, 64));
 
     Settings settings = ConfigLoader.load(null, List.of(
         "data.root=\"" + data + "\"",

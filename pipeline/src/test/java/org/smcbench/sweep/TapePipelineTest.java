@@ -7,13 +7,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.razorvine.pickle.Pickler;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +20,7 @@ import org.smcbench.config.Settings;
 import org.smcbench.ingest.IngestJob;
 import org.smcbench.results.Tables;
 import org.smcbench.results.Warehouse;
+import org.smcbench.testing.HotProteinFixture;
 import org.smcbench.testing.SparkTestSession;
 
 /**
@@ -44,23 +43,16 @@ class TapePipelineTest {
     for (int i = 0; i < 24; i++) {
       String id = "P" + (20000 + i);
       boolean hot = i % 2 == 1;
-      StringBuilder s = new StringBuilder("M");
-      for (int j = 0; j < 20 + rng.nextInt(15); j++) {
-        // A gap symbol now and then: ingest keeps it (ESM id 30, one past TAPE's 30-row embedding);
-        // TAPE reads it as <unk>.
-        s.append(rng.nextDouble() < 0.4 ? (hot ? 'E' : 'K') : "LAGVST-".charAt(rng.nextInt(7)));
-      }
       names.add(id);
       labels.add(hot ? 1 : 0);
-      fasta.append(">tr|").append(id).append('|').append(id).append("_TEST protein\n").append(s).append('\n');
+      // A gap symbol now and then: ingest keeps it (ESM id 30, one past TAPE's 30-row embedding);
+      // TAPE reads it as <unk>.
+      String sequence = HotProteinFixture.markedProtein(rng, hot ? 'E' : 'K', "LAGVST-", 20 + rng.nextInt(15));
+      fasta.append(HotProteinFixture.fastaRecord(id, "protein", sequence));
     }
     Files.writeString(data.resolve("hp/all.fasta"), fasta.toString());
-    Map<String, Object> fold = new LinkedHashMap<>();
-    fold.put("train_names", names.subList(0, 16));
-    fold.put("train_labels", labels.subList(0, 16));
-    fold.put("test_names", names.subList(16, 24));
-    fold.put("test_labels", labels.subList(16, 24));
-    Files.write(data.resolve("hp/fold_0.pkl"), new Pickler().dumps(fold));
+    HotProteinFixture.writeFold(data.resolve("hp/fold_0.pkl"), names.subList(0, 16), labels.subList(0, 16),
+        names.subList(16, 24), labels.subList(16, 24));
 
     Settings settings = ConfigLoader.load(null, List.of(
         "data.root=\"" + data + "\"",
