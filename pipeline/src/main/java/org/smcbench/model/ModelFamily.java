@@ -2,6 +2,7 @@ package org.smcbench.model;
 
 import ai.djl.ndarray.NDManager;
 import org.smcbench.config.ModelSettings;
+import org.smcbench.data.protein.ProteinVocabulary;
 import org.smcbench.task.TaskData;
 
 /**
@@ -26,4 +27,9 @@ public interface ModelFamily {
    * inputs are plain words (vocabularies built from the train split) throw.
    */
   byte[] tokenizerJson(ModelSettings settings);
+
+  /** The ids a protein model of this family reads: ESM's, which ingest stores, unless the family says otherwise. */
+  default ProteinVocabulary proteinVocabulary() {
+    return ProteinVocabulary.ESM;
+  }
 }

@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.smcbench.config.DatasetSettings;
 import org.smcbench.config.RunSpec;
 import org.smcbench.data.SplitLoader;
+import org.smcbench.model.ModelFamilies;
 import org.smcbench.results.Tables;
 import org.smcbench.results.Warehouse;
 import org.smcbench.task.protein.CompositionBaseline;
@@ -19,7 +20,7 @@ import org.smcbench.task.protein.ProteinTask;
 /**
  * Reads one (dataset, fold)'s train and evaluation sequences from {@code smc.protein_examples} at
  * one Delta version, in a fixed pseudo-random order (hash of the id, optionally capped), with
- * token ids in the model's vocabulary ({@link ProteinVocabulary#ofFamily}: the stored ESM tokens, or
+ * token ids in the model's vocabulary (its family's {@link org.smcbench.model.ModelFamily#proteinVocabulary}: the stored ESM tokens, or
  * TAPE's ids of the stored sequence) cut to its {@code max-seq-len} (start token, the first
  * residues, stop token).
  *
@@ -41,7 +42,7 @@ public final class ProteinDataLoader {
     Split train = read(warehouse, version, spec, "train", spec.training().maxTrainExamples(), classification);
     Split eval = read(warehouse, version, spec, spec.evalSplit(), spec.training().maxEvalExamples(), classification);
     int maxTokens = spec.model().maxSeqLen();
-    ProteinVocabulary vocabulary = ProteinVocabulary.ofFamily(spec.model().family());
+    ProteinVocabulary vocabulary = ModelFamilies.get(spec.model().family()).proteinVocabulary();
     if (classification) {
       int classes = 0;
       for (int label : train.labels) {

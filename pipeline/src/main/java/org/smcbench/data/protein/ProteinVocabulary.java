@@ -10,9 +10,6 @@ public enum ProteinVocabulary {
   ESM(EsmAlphabet.PAD, EsmAlphabet.CLS, EsmAlphabet.EOS),
   TAPE(TapeVocabulary.PAD, TapeVocabulary.CLS, TapeVocabulary.SEP);
 
-  /** The model family that reads TAPE's ids (every other protein family reads ESM's). */
-  public static final String TAPE_FAMILY = "tape";
-
   private final int pad;
   private final int start;
   private final int stop;
@@ -21,11 +18,6 @@ public enum ProteinVocabulary {
     this.pad = pad;
     this.start = start;
     this.stop = stop;
-  }
-
-  /** The vocabulary a model of {@code family} reads. */
-  public static ProteinVocabulary ofFamily(String family) {
-    return TAPE_FAMILY.equals(family) ? TAPE : ESM;
   }
 
   public int pad() {

@@ -21,7 +21,7 @@ import org.smcbench.task.protein.ProteinTask;
  * TAPE's ids of the stored sequences ({@link ProteinVocabulary#TAPE}).
  */
 public final class TapeFamily implements ModelFamily {
-  public static final String NAME = ProteinVocabulary.TAPE_FAMILY;
+  public static final String NAME = "tape";
   /** FFN width when ffn-size is 0, as in BERT: 4 × hidden. */
   private static final int FFN_RATIO = 4;
   private static final int DEFAULT_HEADS = 4;
@@ -31,6 +31,11 @@ public final class TapeFamily implements ModelFamily {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public ProteinVocabulary proteinVocabulary() {
+    return ProteinVocabulary.TAPE;
   }
 
   @Override

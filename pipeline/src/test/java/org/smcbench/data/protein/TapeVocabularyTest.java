@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
+import org.smcbench.model.ModelFamilies;
 import org.smcbench.task.Batch;
 import org.smcbench.task.protein.ProteinData;
 import org.smcbench.task.protein.ProteinTask;
@@ -27,7 +28,14 @@ class TapeVocabularyTest {
   void residuesTapeLacksBecomeUnk() {
     // The ESM alphabet's gap symbols and anything else outside A-Z without J.
     assertArrayEquals(new int[] {2, 16, 4, 14, 4, 4, 4, 4, 3}, TapeVocabulary.encode("M.K-J*\u00e9", 0));
-    assertEquals(TapeVocabulary.UNK, ProteinVocabulary.ofFamily("tape").ids("-", null)[1]);
+    assertEquals(TapeVocabulary.UNK, ModelFamilies.get("tape").proteinVocabulary().ids("-", null)[1]);
+  }
+
+  @Test
+  void eachProteinFamilyDeclaresTheIdsItReads() {
+    assertEquals(ProteinVocabulary.TAPE, ModelFamilies.get("tape").proteinVocabulary());
+    assertEquals(ProteinVocabulary.ESM, ModelFamilies.get("esm").proteinVocabulary());
+    assertEquals(ProteinVocabulary.ESM, ModelFamilies.get("esm-structure").proteinVocabulary());
   }
 
   @Test
