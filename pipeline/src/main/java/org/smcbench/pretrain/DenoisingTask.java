@@ -3,10 +3,7 @@ package org.smcbench.pretrain;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -15,7 +12,6 @@ import org.smcbench.model.TrainableModel;
 import org.smcbench.task.Batch;
 import org.smcbench.task.Task;
 import org.smcbench.task.translation.TranslationTask;
-import org.smcbench.train.NoGrad;
 
 /**
  * mBART's denoising objective as a task for the training loop: the encoder reads
@@ -65,44 +61,8 @@ public final class DenoisingTask implements Task<DenoisingData> {
   @Override
   public Map<String, Double> evaluate(TrainableModel model, DenoisingData data, ModelSettings settings, int batchSize,
       NDManager manager) {
-    ParameterStore store = new ParameterStore(manager, false);
-    long tokens = 0;
-    long correct = 0;
-    double lossSum = 0;
-    Map<Long, Long> frequency = new HashMap<>();
-    try (NoGrad ignored = NoGrad.enter()) {
-      for (int start = 0; start < data.size(); start += batchSize) {
-        int first = start;
-        int[] indices = new int[Math.min(batchSize, data.size() - start)];
-        Arrays.setAll(indices, i -> first + i);
-        try (NDManager batchManager = manager.newSubManager()) {
-          Batch batch = batch(data, indices, settings, batchManager);
-          NDList out = model.forward(store, batch.inputs(), false);
-          long[] labels = batch.labels().toLongArray();
-          long[] predicted = out.singletonOrThrow().argMax(2).toLongArray();
-          long n = 0;
-          for (int i = 0; i < labels.length; i++) {
-            if (labels[i] != TranslationTask.PAD) {
-              n++;
-              frequency.merge(labels[i], 1L, Long::sum);
-              correct += predicted[i] == labels[i] ? 1 : 0;
-            }
-          }
-          lossSum += loss(out, batch.labels()).getFloat() * n;
-          tokens += n;
-        }
-      }
-    }
-    if (tokens == 0) {
-      throw new IllegalStateException("the held-out documents have no tokens");
-    }
-    long mostFrequent = frequency.values().stream().mapToLong(Long::longValue).max().orElse(0);
-    Map<String, Double> metrics = new LinkedHashMap<>();
-    metrics.put("mlm_accuracy", (double) correct / tokens);
-    metrics.put("mlm_loss", lossSum / tokens);
-    metrics.put("unigram_accuracy", (double) mostFrequent / tokens);
-    metrics.put("target_tokens", (double) tokens);
-    return metrics;
+    return HeldOutTokens.evaluate(this, model, data, settings, batchSize, manager,
+        label -> label != TranslationTask.PAD, "target_tokens", "the held-out documents have no tokens");
   }
 
   private static int[] framed(int lang, int[] body) {

@@ -5,9 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.smcbench.config.ModelSettings;
@@ -15,7 +13,6 @@ import org.smcbench.data.protein.EsmAlphabet;
 import org.smcbench.model.TrainableModel;
 import org.smcbench.task.Batch;
 import org.smcbench.task.Task;
-import org.smcbench.train.NoGrad;
 
 /**
  * Masked-language modelling as a task for the training loop: inputs (ids, attention mask) of
@@ -79,43 +76,7 @@ public final class MlmTask implements Task<MlmData> {
   @Override
   public Map<String, Double> evaluate(TrainableModel model, MlmData data, ModelSettings settings, int batchSize,
       NDManager manager) {
-    ParameterStore store = new ParameterStore(manager, false);
-    long chosen = 0;
-    long correct = 0;
-    double lossSum = 0;
-    long[] frequency = new long[EsmAlphabet.SIZE];
-    try (NoGrad ignored = NoGrad.enter()) {
-      for (int start = 0; start < data.size(); start += batchSize) {
-        int first = start;
-        int[] indices = new int[Math.min(batchSize, data.size() - start)];
-        Arrays.setAll(indices, i -> first + i);
-        try (NDManager batchManager = manager.newSubManager()) {
-          Batch batch = batch(data, indices, settings, batchManager);
-          NDList out = model.forward(store, batch.inputs(), false);
-          long[] labels = batch.labels().toLongArray();
-          long[] predicted = out.singletonOrThrow().argMax(2).toLongArray();
-          long n = 0;
-          for (int i = 0; i < labels.length; i++) {
-            if (labels[i] >= 0) {
-              n++;
-              frequency[(int) labels[i]]++;
-              correct += predicted[i] == labels[i] ? 1 : 0;
-            }
-          }
-          lossSum += loss(out, batch.labels()).getFloat() * n;
-          chosen += n;
-        }
-      }
-    }
-    if (chosen == 0) {
-      throw new IllegalStateException("no position was masked in the held-out sequences");
-    }
-    long mostFrequent = Arrays.stream(frequency).max().orElse(0);
-    Map<String, Double> metrics = new LinkedHashMap<>();
-    metrics.put("mlm_accuracy", (double) correct / chosen);
-    metrics.put("mlm_loss", lossSum / chosen);
-    metrics.put("unigram_accuracy", (double) mostFrequent / chosen);
-    metrics.put("masked_positions", (double) chosen);
-    return metrics;
+    return HeldOutTokens.evaluate(this, model, data, settings, batchSize, manager, label -> label >= 0,
+        "masked_positions", "no position was masked in the held-out sequences");
   }
 }
