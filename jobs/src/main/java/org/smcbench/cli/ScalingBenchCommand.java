@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.smcbench.bench.LocalClusterSubmit;
+import org.smcbench.bench.RunTimeline;
 import org.smcbench.config.Settings;
 import org.smcbench.ingest.IngestJob;
 import org.smcbench.results.Tables;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "scaling", mixinStandardHelpOptions = true,
     description = {"The configured sweep spark-submitted on local-cluster[1,1,mem] and on local-cluster[2,1,mem] "
         + "(one and two executor JVMs, one core each), each into its own fresh warehouse ingested here first; "
-        + "prints each sweep's time (from its plan to its last result), the executors its runs used, and the speed-up.",
+        + "prints each run's span on its executor, each sweep's time (from its plan to its last result), the executors its runs used, the most runs one executor held at once, and the speed-up.",
         "Use --conf/--set to choose the sweep; a sweep whose configurations come in pairs (e.g. 2 seeds) keeps both executors busy."})
 final class ScalingBenchCommand extends ConfiguredSweepBench {
   @Option(names = "--executor-memory", defaultValue = "2048", description = "MB per executor JVM (default: ${DEFAULT-VALUE}).")
@@ -27,7 +28,8 @@ final class ScalingBenchCommand extends ConfiguredSweepBench {
   int maxExecutors;
 
   /** One cluster's sweep: its time from plan to last result, the executors its runs used, the whole submit. */
-  private record Measured(String master, double sweepSeconds, long executorsUsed, double submitSeconds) {}
+  private record Measured(String master, double sweepSeconds, long executorsUsed, double submitSeconds,
+      int concurrentPerExecutor) {}
 
   @Override
   int run(Settings settings, Warehouse userWarehouse) {
@@ -63,13 +65,19 @@ final class ScalingBenchCommand extends ConfiguredSweepBench {
         return RUNS_FAILED;
       }
       long used = warehouse.read(Tables.RUNS).select("executor_id").distinct().count();
-      rows.add(new Measured(submit.master(), result.secondsBetween("sweep: ", "sweep done:"), used, result.seconds()));
+      List<RunTimeline.Span> spans = RunTimeline.read(warehouse);
+      for (RunTimeline.Span span : spans) {
+        out.printf("  executor %s: %-32s %7.1f s - %7.1f s%n", span.executor(), span.run(), span.start(), span.end());
+      }
+      rows.add(new Measured(submit.master(), result.secondsBetween("sweep: ", "sweep done:"), used, result.seconds(),
+          RunTimeline.maxConcurrentPerExecutor(spans)));
     }
     out.println();
-    out.printf("%-26s %12s %15s %14s %9s%n", "cluster", "sweep (s)", "executors used", "spark-submit", "speed-up");
+    out.printf("%-26s %12s %15s %18s %14s %9s%n", "cluster", "sweep (s)", "executors used", "runs at once/exec",
+        "spark-submit", "speed-up");
     for (Measured r : rows) {
-      out.printf("%-26s %12.1f %15d %13.1fs %8.2fx%n", r.master(), r.sweepSeconds(), r.executorsUsed(),
-          r.submitSeconds(), rows.get(0).sweepSeconds() / r.sweepSeconds());
+      out.printf("%-26s %12.1f %15d %18d %13.1fs %8.2fx%n", r.master(), r.sweepSeconds(), r.executorsUsed(),
+          r.concurrentPerExecutor(), r.submitSeconds(), rows.get(0).sweepSeconds() / r.sweepSeconds());
     }
     cleanUp(dir);
     return OK;

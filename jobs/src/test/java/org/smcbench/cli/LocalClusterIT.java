@@ -18,6 +18,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smcbench.bench.LocalClusterSubmit;
+import org.smcbench.bench.RunTimeline;
+import org.smcbench.results.Warehouse;
 
 /**
  * The shaded jar through spark-submit on {@code local-cluster[2,1,…]}: two executor JVMs, each with
@@ -101,6 +103,10 @@ class LocalClusterIT {
       }
       assertEquals(2, executors.size(), "configurations on both executors: " + runs);
       assertEquals(2, Set.copyOf(gpuOfExecutor.values()).size(), "each executor its own GPU: " + gpuOfExecutor);
+      // One core and one GPU per executor: its runs follow one another, never overlap.
+      List<RunTimeline.Span> spans = RunTimeline.read(new Warehouse(spark, warehouse.toString(), "smc"));
+      assertEquals(4, spans.size(), spans.toString());
+      assertEquals(1, RunTimeline.maxConcurrentPerExecutor(spans), spans.toString());
     } finally {
       spark.stop();
     }
