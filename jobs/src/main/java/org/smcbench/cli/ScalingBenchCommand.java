@@ -10,7 +10,6 @@ import org.smcbench.bench.LocalClusterSubmit;
 import org.smcbench.bench.RunTimeline;
 import org.smcbench.config.Settings;
 import org.smcbench.ingest.IngestJob;
-import org.smcbench.results.Tables;
 import org.smcbench.results.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,8 +63,8 @@ final class ScalingBenchCommand extends ConfiguredSweepBench {
         out.printf("bench scaling: the sweep on %s exited with %d%n", submit.master(), result.exitCode());
         return RUNS_FAILED;
       }
-      long used = warehouse.read(Tables.RUNS).select("executor_id").distinct().count();
       List<RunTimeline.Span> spans = RunTimeline.read(warehouse);
+      long used = spans.stream().map(RunTimeline.Span::executor).distinct().count();
       for (RunTimeline.Span span : spans) {
         out.printf("  executor %s: %-32s %7.1f s - %7.1f s%n", span.executor(), span.run(), span.start(), span.end());
       }

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.smcbench.data.protein.EsmAlphabet;
 import org.smcbench.model.PrunableTensor;
 import org.smcbench.model.TrainableModel;
-import org.smcbench.task.Batch;
 
 /** Held-out masked-LM evaluation against counts taken from the task's own batch. */
 class MlmEvaluationTest {
@@ -27,7 +28,7 @@ class MlmEvaluationTest {
       Shape ids = inputs.get(0).getShape();
       NDManager m = inputs.get(0).getManager();
       NDArray logits = m.zeros(new Shape(ids.get(0), ids.get(1), EsmAlphabet.SIZE), DataType.FLOAT32);
-      logits.set(new ai.djl.ndarray.index.NDIndex("..., {}", token), 5f);
+      logits.set(new NDIndex("..., {}", token), 5f);
       return new NDList(logits);
     }
 
@@ -56,7 +57,7 @@ class MlmEvaluationTest {
     try (NDManager manager = NDManager.newBaseManager()) {
       // The same fixed masks the evaluation draws, in one batch of everything.
       int[] all = new int[tokens.length];
-      java.util.Arrays.setAll(all, i -> i);
+      Arrays.setAll(all, i -> i);
       long[] labels = task.batch(data, all, null, manager).labels().toLongArray();
       long masked = 0;
       long ls = 0;

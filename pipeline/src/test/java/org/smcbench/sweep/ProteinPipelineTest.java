@@ -60,8 +60,8 @@ class ProteinPipelineTest {
       fasta.append(HotProteinFixture.fastaRecord(id, "protein " + i, protein(rng, hot)));
     }
     // Bad records: a residue outside the alphabet, a repeated id (the first is kept).
-    fasta.append(">tr|QBAD01|QBAD01_TEST bad residue\nMKKJKKE\n");
-    fasta.append(">tr|P10000|P10000_TEST again\nMEEEEEEEEEE\n");
+    fasta.append(HotProteinFixture.fastaRecord("QBAD01", "bad residue", "MKKJKKE"));
+    fasta.append(HotProteinFixture.fastaRecord("P10000", "again", "MEEEEEEEEEE"));
     Files.writeString(data.resolve("hp/all.fasta"), fasta.toString());
     List<String> train = new ArrayList<>(names.subList(0, 30));
     List<Integer> trainLabels = new ArrayList<>(labels.subList(0, 30));
