@@ -137,6 +137,58 @@ class ExactKthTest {
   }
 
   @Test
+  void threadRangesCrossingManyArraysAndEmptyOnesStayExact() {
+    // 1.3 M values in 40 arrays, 8 of them empty: each thread's equal range of the concatenation
+    // starts and ends inside arrays and crosses empty ones
+    SplittableRandom rng = new SplittableRandom(11);
+    List<float[]> arrays = new ArrayList<>();
+    List<boolean[]> masks = new ArrayList<>();
+    for (int a = 0; a < 40; a++) {
+      float[] x = new float[a % 5 == 0 ? 0 : 32_768 + rng.nextInt(10_000)];
+      boolean[] m = new boolean[x.length];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = (float) rng.nextGaussian() * (a + 1);
+        m[i] = rng.nextInt(3) != 0;
+      }
+      arrays.add(x);
+      masks.add(a % 7 == 0 ? null : m);
+    }
+    float[] sorted = concatSorted(arrays);
+    assertTrue(sorted.length > 1 << 20, "parallel path needs 2^20 values, have " + sorted.length);
+    for (long k : new long[] {0, sorted.length / 3, sorted.length / 2, sorted.length - 1}) {
+      ExactKth.Result r = ExactKth.select(arrays, null, k);
+      assertEquals(sorted[(int) k], r.value(), 0f, "k " + k);
+      assertEquals(countBelow(sorted, r.value()), r.below(), "below, k " + k);
+    }
+    List<float[]> kept = new ArrayList<>();
+    for (int a = 0; a < arrays.size(); a++) {
+      float[] x = arrays.get(a);
+      boolean[] m = masks.get(a);
+      float[] keep = new float[x.length];
+      int n = 0;
+      for (int i = 0; i < x.length; i++) {
+        if (m == null || m[i]) {
+          keep[n++] = x[i];
+        }
+      }
+      kept.add(Arrays.copyOf(keep, n));
+    }
+    float[] sortedKept = concatSorted(kept);
+    long k = sortedKept.length * 59L / 100;
+    ExactKth.Result r = ExactKth.select(arrays, masks, k);
+    assertEquals(sortedKept[(int) k], r.value(), 0f);
+    assertEquals(countBelow(sortedKept, r.value()), r.below());
+
+    // a NaN sharing +Inf's bucket, in the last array, is found by scanning its thread's range;
+    // the range holding the infinity scans and finds none
+    arrays.get(1)[0] = Float.POSITIVE_INFINITY;
+    arrays.get(39)[arrays.get(39).length - 1] = Float.intBitsToFloat(0x7F800001);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ExactKth.select(arrays, null, 5));
+    assertTrue(e.getMessage().contains("array 39"), e.getMessage());
+  }
+
+  @Test
   void includeMaskRestrictsTheRanking() {
     float[] x = {5f, -1f, 3f, 2f, 9f, -7f};
     boolean[] in = {true, false, true, true, false, true};
