@@ -13,8 +13,10 @@ import picocli.CommandLine.Command;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
     description = {"Run the configured sweep into a fresh temporary warehouse and print, per configuration, "
-        + "where its time went: Spark scheduling, reading/broadcasting inputs, model build, start weights, "
-        + "masks, training, evaluation, checkpoint, result MERGE, and the share that is not training.",
+        + "where its time went: Spark scheduling, reading/broadcasting inputs, the executor's first build of "
+        + "the model (engine start, checkpoint read), model build, start weights, masks, training, evaluation, "
+        + "checkpoint, result write, and the share that is not training. Costs paid once are shared by the "
+        + "configurations that use them.",
         "Use --conf/--set to choose the sweep, e.g. --conf conf/quickstart.conf --set 'sweep.methods=[dense, omp_after]'."})
 final class SweepBenchCommand extends ConfiguredSweepBench {
   @Override
@@ -28,6 +30,7 @@ final class SweepBenchCommand extends ConfiguredSweepBench {
       SweepJob.Summary summary = job.run(SweepJob.Rerun.ALL);
       double inputs = job.inputSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
       SweepBreakdown.print(SweepBreakdown.rows(job.timings(), inputs), out);
+      SweepBreakdown.printOnceCosts(job.timings(), inputs, out);
       return summary.failed() > 0 ? RUNS_FAILED : OK;
     } finally {
       cleanUp(dir);

@@ -43,6 +43,7 @@ class BenchSweepCommandTest {
     assertTrue(out.lines().anyMatch(l -> l.startsWith("omp_after csqa minilm s=0.500 seed=1")), out);
     assertTrue(out.contains("not training (everything but train) per configuration: median"), out);
     assertTrue(out.contains("pipeline overhead (neither train nor eval) per configuration: median"), out);
+    assertTrue(out.contains("paid once, shared by the rows above: inputs "), out);
     assertTrue(!Files.exists(dir.resolve("wh").resolve("runs")), "the configured warehouse is not written");
   }
 }

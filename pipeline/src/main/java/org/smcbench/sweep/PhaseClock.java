@@ -8,6 +8,10 @@ import java.util.Map;
  * checkpoint), recorded with the result so the share that is not training is visible per run.
  */
 final class PhaseClock {
+  static final String BUILD = "build";
+  /** The executor JVM's first build of a model: engine start and checkpoint read included. */
+  static final String FIRST_BUILD = "first_build";
+
   private final Map<String, Double> seconds = new LinkedHashMap<>();
   private long started;
   private String phase;

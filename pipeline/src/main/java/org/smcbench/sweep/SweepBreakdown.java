@@ -4,10 +4,12 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.smcbench.results.RunRecord;
 
 /**
@@ -16,12 +18,15 @@ import org.smcbench.results.RunRecord;
  * masks, training, evaluation, checkpoint), the result MERGE, and each configuration's share of
  * reading and broadcasting the inputs. Two shares: everything but training, and the pipeline's own
  * overhead, everything but training and evaluation (the model's compute, which the pipeline can
- * make cheaper but not remove).
+ * make cheaper but not remove). Costs paid once are shared by the configurations that use them, so
+ * the columns still add up to the sweep's time: reading the inputs over the sweep's configurations,
+ * an executor's first build of a model (engine start, checkpoint read) over the configurations that
+ * executor ran.
  */
 public final class SweepBreakdown {
   /** The columns, in print order; "train" is the only one that is not overhead. */
-  public static final List<String> PHASES = List.of("scheduling", "inputs", "build", "start_weights", "masks", "train",
-      "eval", "checkpoint", "record");
+  public static final List<String> PHASES = List.of("scheduling", "inputs", PhaseClock.FIRST_BUILD, PhaseClock.BUILD,
+      "start_weights", "masks", "train", "eval", "checkpoint", "record");
 
   /** One configuration's seconds per phase. */
   public record Row(String label, Map<String, Double> seconds) {
@@ -50,6 +55,11 @@ public final class SweepBreakdown {
 
   public static List<Row> rows(List<SweepJob.LaunchTiming> timings, double inputSecondsTotal) {
     double inputsEach = timings.isEmpty() ? 0 : inputSecondsTotal / timings.size();
+    Map<String, Double> firstBuilds = firstBuildSeconds(timings);
+    Map<String, Long> launches = new HashMap<>();
+    for (SweepJob.LaunchTiming t : timings) {
+      launches.merge(executor(t), 1L, Long::sum);
+    }
     List<Row> rows = new ArrayList<>();
     for (SweepJob.LaunchTiming t : timings) {
       Map<String, Double> s = new LinkedHashMap<>();
@@ -59,26 +69,55 @@ public final class SweepBreakdown {
       double executor = 0;
       for (RunRecord r : t.records()) {
         executor += r.wallSeconds();
-        if (r.phaseSecondsJson() != null) {
-          JsonObject phases = JsonParser.parseString(r.phaseSecondsJson()).getAsJsonObject();
-          for (String phase : phases.keySet()) {
-            s.merge(phase, phases.get(phase).getAsDouble(), Double::sum);
-          }
-        }
+        phases(r).forEach((phase, seconds) -> s.merge(phase, seconds, Double::sum));
       }
-      // The executor's wall time not covered by a named phase (engine start, scope selection, ...)
-      // is counted as build time, so the columns add up to what the driver waited.
+      // The executor's wall time not covered by a named phase (scope selection, ...) is counted
+      // as build time, so the columns add up to what the driver waited.
       double named = 0;
-      for (String phase : List.of("build", "start_weights", "masks", "train", "eval", "checkpoint")) {
+      for (String phase : List.of(PhaseClock.FIRST_BUILD, PhaseClock.BUILD, "start_weights", "masks", "train", "eval",
+          "checkpoint")) {
         named += s.get(phase);
       }
-      s.merge("build", Math.max(0, executor - named), Double::sum);
+      s.merge(PhaseClock.BUILD, Math.max(0, executor - named), Double::sum);
       s.put("scheduling", Math.max(0, t.jobSeconds() - executor));
       s.put("record", t.recordSeconds());
       s.put("inputs", inputsEach);
+      String on = executor(t);
+      s.put(PhaseClock.FIRST_BUILD, firstBuilds.getOrDefault(on, 0.0) / launches.get(on));
       rows.add(new Row(SweepJob.describe(t.spec()), s));
     }
     return rows;
+  }
+
+  /** Seconds of first builds per executor: paid once there, whichever configuration paid them. */
+  static Map<String, Double> firstBuildSeconds(List<SweepJob.LaunchTiming> timings) {
+    Map<String, Double> out = new TreeMap<>();
+    for (SweepJob.LaunchTiming t : timings) {
+      for (RunRecord r : t.records()) {
+        Double first = phases(r).get(PhaseClock.FIRST_BUILD);
+        if (first != null) {
+          out.merge(executor(t), first, Double::sum);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The executor a launch ran on (one Spark task: one executor); "driver" when none ran. */
+  private static String executor(SweepJob.LaunchTiming t) {
+    return t.records().stream().map(RunRecord::executorId).filter(java.util.Objects::nonNull).findFirst()
+        .orElse("driver");
+  }
+
+  private static Map<String, Double> phases(RunRecord r) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    if (r.phaseSecondsJson() != null) {
+      JsonObject phases = JsonParser.parseString(r.phaseSecondsJson()).getAsJsonObject();
+      for (String phase : phases.keySet()) {
+        out.put(phase, phases.get(phase).getAsDouble());
+      }
+    }
+    return out;
   }
 
   public static void print(List<Row> rows, PrintStream out) {
@@ -103,6 +142,19 @@ public final class SweepBreakdown {
       out.printf(Locale.ROOT, "pipeline overhead (neither train nor eval) per configuration: median %.1f %%, max %.1f %%"
           + " (target < 5 %%)%n", 100 * median(pipeline), 100 * pipeline[pipeline.length - 1]);
     }
+  }
+
+  /** The costs paid once that the rows share: the inputs over the sweep, each executor's first builds over its runs. */
+  public static void printOnceCosts(List<SweepJob.LaunchTiming> timings, double inputSecondsTotal, PrintStream out) {
+    Map<String, Long> launches = new TreeMap<>();
+    for (SweepJob.LaunchTiming t : timings) {
+      launches.merge(executor(t), 1L, Long::sum);
+    }
+    StringBuilder firsts = new StringBuilder();
+    firstBuildSeconds(timings).forEach((executor, seconds) -> firsts.append(String.format(Locale.ROOT,
+        "; first build on executor %s %.2f s over its %d", executor, seconds, launches.get(executor))));
+    out.printf(Locale.ROOT, "paid once, shared by the rows above: inputs %.2f s over the sweep's %d configurations%s%n",
+        inputSecondsTotal, timings.size(), firsts);
   }
 
   /** Median of values sorted ascending. */
