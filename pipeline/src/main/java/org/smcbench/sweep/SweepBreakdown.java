@@ -4,7 +4,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,10 +55,7 @@ public final class SweepBreakdown {
   public static List<Row> rows(List<SweepJob.LaunchTiming> timings, double inputSecondsTotal) {
     double inputsEach = timings.isEmpty() ? 0 : inputSecondsTotal / timings.size();
     Map<String, Double> firstBuilds = firstBuildSeconds(timings);
-    Map<String, Long> launches = new HashMap<>();
-    for (SweepJob.LaunchTiming t : timings) {
-      launches.merge(executor(t), 1L, Long::sum);
-    }
+    Map<String, Long> launches = launchesPerExecutor(timings);
     List<Row> rows = new ArrayList<>();
     for (SweepJob.LaunchTiming t : timings) {
       Map<String, Double> s = new LinkedHashMap<>();
@@ -99,6 +95,14 @@ public final class SweepBreakdown {
           out.merge(executor(t), first, Double::sum);
         }
       }
+    }
+    return out;
+  }
+
+  private static Map<String, Long> launchesPerExecutor(List<SweepJob.LaunchTiming> timings) {
+    Map<String, Long> out = new TreeMap<>();
+    for (SweepJob.LaunchTiming t : timings) {
+      out.merge(executor(t), 1L, Long::sum);
     }
     return out;
   }
@@ -146,10 +150,7 @@ public final class SweepBreakdown {
 
   /** The costs paid once that the rows share: the inputs over the sweep, each executor's first builds over its runs. */
   public static void printOnceCosts(List<SweepJob.LaunchTiming> timings, double inputSecondsTotal, PrintStream out) {
-    Map<String, Long> launches = new TreeMap<>();
-    for (SweepJob.LaunchTiming t : timings) {
-      launches.merge(executor(t), 1L, Long::sum);
-    }
+    Map<String, Long> launches = launchesPerExecutor(timings);
     StringBuilder firsts = new StringBuilder();
     firstBuildSeconds(timings).forEach((executor, seconds) -> firsts.append(String.format(Locale.ROOT,
         "; first build on executor %s %.2f s over its %d", executor, seconds, launches.get(executor))));
