@@ -65,7 +65,7 @@ public final class RunExecutor {
     // The executor JVM's first build of a model also starts the engine and reads the checkpoint
     // into the family's cache: a cost once per executor, timed apart from the per-run build.
     PhaseClock clock = new PhaseClock();
-    clock.start(FirstBuilds.claim(spec.model().name()) ? PhaseClock.FIRST_BUILD : PhaseClock.BUILD);
+    clock.start(FirstBuilds.claim(spec.model()) ? PhaseClock.FIRST_BUILD : PhaseClock.BUILD);
     try {
       // Loading the engine first makes its natives available to the JniUtils calls below.
       Engine engine = Engine.getEngine("PyTorch");

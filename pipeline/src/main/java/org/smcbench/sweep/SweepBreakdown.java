@@ -24,8 +24,17 @@ import org.smcbench.results.RunRecord;
  */
 public final class SweepBreakdown {
   /** The columns, in print order; "train" is the only one that is not overhead. */
-  public static final List<String> PHASES = List.of("scheduling", "inputs", PhaseClock.FIRST_BUILD, PhaseClock.BUILD,
-      "start_weights", "masks", "train", "eval", "checkpoint", "record");
+  public static final List<String> PHASES;
+  /** The phases the executor times (the rest are taken on the driver). */
+  private static final List<String> EXECUTOR_PHASES = List.of(PhaseClock.FIRST_BUILD, PhaseClock.BUILD,
+      "start_weights", "masks", "train", "eval", "checkpoint");
+
+  static {
+    List<String> phases = new ArrayList<>(List.of("scheduling", "inputs"));
+    phases.addAll(EXECUTOR_PHASES);
+    phases.add("record");
+    PHASES = List.copyOf(phases);
+  }
 
   /** One configuration's seconds per phase. */
   public record Row(String label, Map<String, Double> seconds) {
@@ -69,15 +78,12 @@ public final class SweepBreakdown {
       }
       // The executor's wall time not covered by a named phase (scope selection, ...) is counted
       // as build time, so the columns add up to what the driver waited.
-      double named = 0;
-      for (String phase : List.of(PhaseClock.FIRST_BUILD, PhaseClock.BUILD, "start_weights", "masks", "train", "eval",
-          "checkpoint")) {
-        named += s.get(phase);
-      }
+      double named = EXECUTOR_PHASES.stream().mapToDouble(s::get).sum();
       s.merge(PhaseClock.BUILD, Math.max(0, executor - named), Double::sum);
       s.put("scheduling", Math.max(0, t.jobSeconds() - executor));
       s.put("record", t.recordSeconds());
       s.put("inputs", inputsEach);
+      // this launch's own first build (counted in `named` above) is replaced by its share
       String on = executor(t);
       s.put(PhaseClock.FIRST_BUILD, firstBuilds.getOrDefault(on, 0.0) / launches.get(on));
       rows.add(new Row(SweepJob.describe(t.spec()), s));
